@@ -1,0 +1,28 @@
+// What analysis derives for one layer: shapes, parameter counts and multiply-adds.
+
+/// The derived facts about one layer of a model.
+public struct LayerAnalysis: Hashable, Sendable {
+    /// Position in `ModelSpec.layers`.
+    public var index: Int
+    /// The resolved (explicit or generated) name.
+    public var name: String
+    /// The layer as described.
+    public var spec: LayerSpec
+    /// The shape of one example entering the layer.
+    public var inputShape: Shape
+    /// The shape of one example leaving the layer.
+    public var outputShape: Shape
+    /// Parameters training updates (Keras view).
+    public var trainableParameterCount: Int
+    /// Parameters training does not update: frozen weights and BatchNormalization's moving statistics (Keras view).
+    public var nonTrainableParameterCount: Int
+    /// Parameters in the PyTorch/torchinfo view: BatchNormalization's running statistics are buffers there,
+    /// so they are not counted.
+    public var torchParameterCount: Int
+    /// Multiply-adds for one example, counted as torchinfo does: every parameter once per output position
+    /// for convolutions, once per example otherwise (so biases count as one multiply-add each).
+    public var multiplyAdds: Int
+
+    /// All parameters in the Keras view.
+    public var parameterCount: Int { trainableParameterCount + nonTrainableParameterCount }
+}

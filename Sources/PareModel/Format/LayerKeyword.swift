@@ -1,0 +1,65 @@
+// The words that start a layer line in a .pare file, with their Keras-style aliases.
+
+/// A layer keyword of the `.pare` format; the raw value is the canonical spelling the printer writes.
+enum LayerKeyword: String, CaseIterable, Sendable {
+    case conv2d, dense, maxpool2d, avgpool2d, globalavgpool2d, batchnorm, dropout, activation, flatten
+
+    /// Other accepted spellings (Keras's snake-case class names).
+    static let aliases: [String: LayerKeyword] = [
+        "max_pooling2d": .maxpool2d, "average_pooling2d": .avgpool2d,
+        "global_average_pooling2d": .globalavgpool2d, "batch_normalization": .batchnorm,
+    ]
+
+    /// The keyword for `word`, canonical or alias.
+    init?(word: String) {
+        if let keyword = LayerKeyword(rawValue: word) ?? Self.aliases[word] { self = keyword } else { return nil }
+    }
+
+    /// Every spelling, for did-you-mean hints (statements included).
+    static var allSpellings: [String] {
+        ["model", "let", "input"] + allCases.map(\.rawValue) + aliases.keys.sorted()
+    }
+
+    /// The options this layer accepts besides `name` and `trainable`.
+    var options: [String] {
+        switch self {
+        case .conv2d: ["stride", "strides", "padding", "bias", "use_bias", "activation"]
+        case .dense: ["bias", "use_bias", "activation"]
+        case .maxpool2d, .avgpool2d: ["stride", "strides", "padding"]
+        case .batchnorm: ["momentum", "epsilon"]
+        case .globalavgpool2d, .dropout, .activation, .flatten: []
+        }
+    }
+
+    /// A correct example line, shown when an argument is missing.
+    var example: String {
+        switch self {
+        case .conv2d: "conv2d 32 3x3 relu"
+        case .dense: "dense 10 softmax"
+        case .maxpool2d: "maxpool2d 2"
+        case .avgpool2d: "avgpool2d 2"
+        case .globalavgpool2d: "globalavgpool2d"
+        case .batchnorm: "batchnorm"
+        case .dropout: "dropout 0.25"
+        case .activation: "activation relu"
+        case .flatten: "flatten"
+        }
+    }
+}
+
+extension LayerKind {
+    /// The canonical `.pare` keyword of this kind.
+    var keyword: LayerKeyword {
+        switch self {
+        case .dense: .dense
+        case .conv2D: .conv2d
+        case .maxPooling2D: .maxpool2d
+        case .averagePooling2D: .avgpool2d
+        case .globalAveragePooling2D: .globalavgpool2d
+        case .batchNormalization: .batchnorm
+        case .dropout: .dropout
+        case .activation: .activation
+        case .flatten: .flatten
+        }
+    }
+}
