@@ -1,5 +1,7 @@
 // Splitting model-file text into lines and whitespace-separated words, keeping their positions.
 
+import Foundation
+
 /// A word of a model-file line: the text and the 1-based column it starts at.
 struct Word: Hashable, Sendable {
     /// The word as written (a quoted string keeps its quotes).
@@ -25,14 +27,14 @@ struct SourceLine: Sendable {
 enum SourceText {
     /// Validates that `bytes` are UTF-8 text and splits them into non-blank lines.
     static func lines(of bytes: [UInt8], path: String) throws(ModelFileError) -> [SourceLine] {
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.firstIndex(of: 0, in: bytes, from: 0) {
             throw ModelFileError(.notText(byteOffset: nul), at: SourceLocation(path: path))
         }
         var lines: [SourceLine] = []
         var start = 0
         var number = 0
         while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let end = Self.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
             number += 1
             let length = end - start
             if length > ModelFileParser.maximumLineLength {
@@ -49,6 +51,16 @@ enum SourceText {
             start = end + 1
         }
         return lines
+    }
+
+    /// The index of the first `byte` at or after `start` (memchr: a 100 MB file must not take seconds to scan,
+    /// even in a debug build).
+    private static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The words of one line, or `nil` for a blank or comment-only line.
