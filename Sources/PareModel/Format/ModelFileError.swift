@@ -82,34 +82,34 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
         case .lineTooLong(let length):
             return "line is \(length) characters long; the limit is \(ModelFileParser.maximumLineLength)"
         case .unknownLayer(let word, let suggestion):
-            return "unknown layer '\(Self.echo(word))'\(Suggestion.hint(suggestion))"
+            return "unknown layer '\(echoInMessage(word))'\(Suggestion.hint(suggestion))"
         case .unknownOption(let option, let layer, let suggestion):
-            return "unknown option '\(Self.echo(option))' for \(layer)\(Suggestion.hint(suggestion))"
+            return "unknown option '\(echoInMessage(option))' for \(layer)\(Suggestion.hint(suggestion))"
         case .duplicateOption(let option):
             return "option '\(option)' given twice"
         case .expected(let what, let found):
-            return "expected \(what), found '\(Self.echo(found))'"
+            return "expected \(what), found '\(echoInMessage(found))'"
         case .unknownActivation(let word, let suggestion):
             let known = Activation.allCases.map(\.rawValue).joined(separator: ", ")
-            return "unknown activation '\(Self.echo(word))'\(Suggestion.hint(suggestion))"
+            return "unknown activation '\(echoInMessage(word))'\(Suggestion.hint(suggestion))"
                 + (suggestion == nil ? " (known: \(known))" : "")
         case .undefinedVariable(let name, let suggestion):
-            return "undefined variable '\(Self.echo(name))'\(Suggestion.hint(suggestion))"
+            return "undefined variable '\(echoInMessage(name))'\(Suggestion.hint(suggestion))"
         case .duplicateVariable(let name):
             return "variable '\(name)' is defined twice"
         case .unknownOverride(let name, let defined):
             let list = defined.isEmpty ? "the file defines no variables" : "the file defines \(defined.joined(separator: ", "))"
-            return "--set names unknown variable '\(Self.echo(name))'; \(list)"
+            return "--set names unknown variable '\(echoInMessage(name))'; \(list)"
         case .divisionByZero:
             return "division by zero"
         case .overflow:
             return "integer overflow in expression"
         case .badExpression(let text, let detail):
-            return "bad expression '\(Self.echo(text))': \(detail)"
+            return "bad expression '\(echoInMessage(text))': \(detail)"
         case .missingArgument(let argument, let layer, let example):
             return "\(layer) needs \(argument) (e.g. '\(example)')"
         case .unexpectedArgument(let word, let layer):
-            return "unexpected argument '\(Self.echo(word))' for \(layer)"
+            return "unexpected argument '\(echoInMessage(word))' for \(layer)"
         case .unterminatedString:
             return "unterminated string; expected a closing '\"'"
         case .missingInput:
@@ -127,9 +127,4 @@ public struct ModelFileError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// `path:line:col: error: message`.
     public var description: String { "\(location): error: \(message)" }
-
-    /// Echoes user input into a message, shortened so a huge token cannot flood the terminal.
-    static func echo(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(37)) + "…"
-    }
 }

@@ -1,11 +1,11 @@
 // "Did you mean …?" — the nearest known word to a misspelt one.
 
-/// Finds the candidate closest to a misspelt word, for did-you-mean hints.
-enum Suggestion {
+/// Finds the candidate closest to a misspelt word, for did-you-mean hints (model files and command lines).
+public enum Suggestion {
     /// The candidate nearest to `word` (case-insensitive equality first, then edit distance ≤ 2, or ≤ 3 for
     /// long words), or `nil` if none is near. Words longer than 64 characters get no suggestion, so a huge
     /// garbage token cannot make the quadratic distance computation hang.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         guard word.count <= 64 else { return nil }
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
@@ -36,7 +36,7 @@ enum Suggestion {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    static func hint(_ suggestion: String?) -> String {
+    public static func hint(_ suggestion: String?) -> String {
         suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
 }
