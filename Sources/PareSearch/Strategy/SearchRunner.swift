@@ -1,0 +1,133 @@
+// Runs the planner's rounds: trains each round's candidates (in parallel), journals them, repeats.
+
+import Dispatch
+import Foundation
+import PareModel
+
+/// Executes a search: plan a round, train it on `jobs` workers, append every result to the journal, repeat
+/// until the planner is finished, the budget runs out or the user interrupts.
+public final class SearchRunner: Sendable {
+    private let planner: SearchPlanner
+    private let evaluator: any CandidateEvaluator
+    private let journal: Journal
+    private let jobs: Int
+    private let budget: SearchBudget
+    private let cancellation: Cancellation
+    private let observer: @Sendable (SearchEvent) -> Void
+
+    /// Creates a runner; `jobs` trainings run at once, each on one thread — except that when a round has fewer
+    /// trainings than jobs, the spare cores go to the trainings that run (intra-training parallelism).
+    public init(planner: SearchPlanner, evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
+                budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
+                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
+        precondition(jobs >= 1, "jobs must be at least 1")
+        self.planner = planner
+        self.evaluator = evaluator
+        self.journal = journal
+        self.jobs = jobs
+        self.budget = budget
+        self.cancellation = cancellation
+        self.observer = observer
+    }
+
+    /// Runs to the end (or the budget, or an interrupt) and returns what was found.
+    ///
+    /// Rounds are replayed from the first: each plan sees only the results of *completed* rounds, so a search
+    /// resumed after an interruption finishes the interrupted round exactly as planned and then proceeds as
+    /// an uninterrupted run would (trainings already in the journal are read back, not redone).
+    public func run() throws -> SearchOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var trainedNow = 0
+        var round = 0
+        var known: [JournalEntry] = []
+        while true {
+            let results = SearchResults(known)
+            switch planner.plan(results) {
+            case .finished(let best):
+                return outcome(.finished, best: best, trainedNow: trainedNow, rounds: round)
+            case .train(let requests, let phase):
+                round += 1
+                observer(.roundPlanned(round: round, phase: phase, trainings: requests, best: planner.best(results)))
+                var pending: [TrainingRequest] = []
+                for request in requests {
+                    if let entry = journal.entry(forKey: request.key) {
+                        observer(.trainingFinished(entry, reused: true))
+                    } else {
+                        pending.append(request)
+                    }
+                }
+                if !pending.isEmpty, let reason = stopReason(trainedNow: trainedNow, elapsed: start.duration(to: clock.now)) {
+                    return outcome(reason, best: bestSoFar(), trainedNow: trainedNow, rounds: round)
+                }
+                let allowed = budget.maxTrainings.map { min(pending.count, $0 - trainedNow) } ?? pending.count
+                let finished = try train(Array(pending.prefix(allowed)), deadline: budget.seconds.map { start + .seconds($0) })
+                trainedNow += finished
+                if finished < pending.count {
+                    let reason: SearchStopReason = cancellation.isCancelled ? .interrupted : .budgetExhausted
+                    return outcome(reason, best: bestSoFar(), trainedNow: trainedNow, rounds: round)
+                }
+                known += requests.compactMap { journal.entry(forKey: $0.key) }
+            }
+        }
+    }
+
+    /// The best among every finished training, for a search that stops before the planner is done
+    /// (such a best may lack its confirmation seeds).
+    private func bestSoFar() -> Candidate? { planner.best(SearchResults(journal.entries)) }
+
+    private func stopReason(trainedNow: Int, elapsed: Duration) -> SearchStopReason? {
+        if cancellation.isCancelled { return .interrupted }
+        if let limit = budget.maxTrainings, trainedNow >= limit { return .budgetExhausted }
+        if let seconds = budget.seconds, elapsed >= .seconds(seconds) { return .budgetExhausted }
+        return nil
+    }
+
+    /// Trains `requests` on up to `jobs` workers; returns how many finished and were journalled.
+    private func train(_ requests: [TrainingRequest], deadline: ContinuousClock.Instant?) throws -> Int {
+        guard !requests.isEmpty else { return 0 }
+        let workers = min(jobs, requests.count)
+        let threadsPerTraining = max(1, jobs / workers)
+        let queue = WorkQueue(requests)
+        let failures = FirstError()
+        let finishedCount = Counter()
+        let clock = ContinuousClock()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while !cancellation.isCancelled, failures.error == nil, let request = queue.next() {
+                if let deadline, clock.now >= deadline { return }
+                observer(.trainingStarted(request, threads: threadsPerTraining))
+                let progress: @Sendable (TrainingProgress) -> Void = { [observer] in observer(.trainingProgress(request, $0)) }
+                guard let result = evaluator.train(request, threads: threadsPerTraining, cancellation: cancellation,
+                                                   progress: progress) else { return }
+                let entry = JournalEntry(request: request, outcome: result)
+                do {
+                    try journal.append(entry)
+                    finishedCount.increment()
+                    observer(.trainingFinished(entry, reused: false))
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        if let error = failures.error { throw error }
+        return finishedCount.value
+    }
+
+    private func outcome(_ reason: SearchStopReason, best: Candidate?, trainedNow: Int, rounds: Int) -> SearchOutcome {
+        SearchOutcome(stopReason: reason, best: best, entries: journal.entries, trainedNow: trainedNow, rounds: rounds)
+    }
+}
+
+/// Limits on a search's work (`--budget`, `--max-trainings`); `nil` means no limit.
+public struct SearchBudget: Sendable {
+    /// Wall-clock seconds after which no new training starts.
+    public var seconds: Double?
+    /// Trainings after which no new training starts (counting only trainings run by this process).
+    public var maxTrainings: Int?
+
+    /// Creates a budget.
+    public init(seconds: Double? = nil, maxTrainings: Int? = nil) {
+        self.seconds = seconds
+        self.maxTrainings = maxTrainings
+    }
+}
