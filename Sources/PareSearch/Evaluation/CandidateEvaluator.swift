@@ -12,6 +12,18 @@ public struct TrainingRequest: Hashable, Sendable {
     public var stopRule: StopRule
     /// Which of the candidate's seeds this is (0 for the first).
     public var seedIndex: Int
+    /// For sweeps: the point's name and its settings (`n`, `lr`, `batch-size`, …) as reports show them.
+    public var sweepPoint: SweepPoint.Label?
+
+    /// Creates a request.
+    public init(candidate: Candidate, configuration: TrainingConfiguration, stopRule: StopRule, seedIndex: Int,
+                sweepPoint: SweepPoint.Label? = nil) {
+        self.candidate = candidate
+        self.configuration = configuration
+        self.stopRule = stopRule
+        self.seedIndex = seedIndex
+        self.sweepPoint = sweepPoint
+    }
 
     /// The stable identity of this training (see `CandidateKey`).
     public var key: String { CandidateKey.make(pareText: candidate.pareText, configuration: configuration, stopRule: stopRule) }

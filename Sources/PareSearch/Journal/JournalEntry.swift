@@ -26,9 +26,9 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     public var labels: [String: String]
 
     /// Creates an entry for `request`'s training with `outcome`.
-    public init(request: TrainingRequest, outcome: TrainingOutcome, family: String? = nil, labels: [String: String] = [:]) {
+    public init(request: TrainingRequest, outcome: TrainingOutcome) {
         key = request.key
-        self.family = family ?? request.candidate.familyName
+        family = request.sweepPoint?.name ?? request.candidate.familyName
         widths = request.candidate.widths
         pare = request.candidate.pareText
         seedIndex = request.seedIndex
@@ -37,7 +37,7 @@ public struct JournalEntry: Hashable, Sendable, Codable {
         macs = request.candidate.multiplyAdds
         bytes = request.candidate.totalBytes
         self.outcome = outcome
-        self.labels = labels
+        labels = request.sweepPoint?.values ?? [:]
     }
 
     /// The entry's size on `measure`.

@@ -44,6 +44,7 @@ public struct SearchPlanner: Sendable {
         case uniform = "uniform widths per family"
         case refine = "per-layer narrowing"
         case confirm = "confirming the winner"
+        case grid = "the sweep grid"
     }
 
     /// What to do next.

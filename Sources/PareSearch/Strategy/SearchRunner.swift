@@ -8,9 +8,8 @@ import PareModel
 /// until the planner is finished, the budget runs out or the user interrupts.
 public final class SearchRunner: Sendable {
     private let planner: SearchPlanner
-    private let evaluator: any CandidateEvaluator
+    private let executor: RoundExecutor
     private let journal: Journal
-    private let jobs: Int
     private let budget: SearchBudget
     private let cancellation: Cancellation
     private let observer: @Sendable (SearchEvent) -> Void
@@ -20,11 +19,10 @@ public final class SearchRunner: Sendable {
     public init(planner: SearchPlanner, evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
                 budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
                 observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
-        precondition(jobs >= 1, "jobs must be at least 1")
         self.planner = planner
-        self.evaluator = evaluator
+        self.executor = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
+                                      observer: observer)
         self.journal = journal
-        self.jobs = jobs
         self.budget = budget
         self.cancellation = cancellation
         self.observer = observer
@@ -49,19 +47,12 @@ public final class SearchRunner: Sendable {
             case .train(let requests, let phase):
                 round += 1
                 observer(.roundPlanned(round: round, phase: phase, trainings: requests, best: planner.best(results)))
-                var pending: [TrainingRequest] = []
-                for request in requests {
-                    if let entry = journal.entry(forKey: request.key) {
-                        observer(.trainingFinished(entry, reused: true))
-                    } else {
-                        pending.append(request)
-                    }
-                }
+                let pending = executor.pending(requests)
                 if !pending.isEmpty, let reason = stopReason(trainedNow: trainedNow, elapsed: start.duration(to: clock.now)) {
                     return outcome(reason, best: bestSoFar(), trainedNow: trainedNow, rounds: round)
                 }
                 let allowed = budget.maxTrainings.map { min(pending.count, $0 - trainedNow) } ?? pending.count
-                let finished = try train(Array(pending.prefix(allowed)), deadline: budget.seconds.map { start + .seconds($0) })
+                let finished = try executor.train(Array(pending.prefix(allowed)), deadline: budget.seconds.map { start + .seconds($0) })
                 trainedNow += finished
                 if finished < pending.count {
                     let reason: SearchStopReason = cancellation.isCancelled ? .interrupted : .budgetExhausted
@@ -81,36 +72,6 @@ public final class SearchRunner: Sendable {
         if let limit = budget.maxTrainings, trainedNow >= limit { return .budgetExhausted }
         if let seconds = budget.seconds, elapsed >= .seconds(seconds) { return .budgetExhausted }
         return nil
-    }
-
-    /// Trains `requests` on up to `jobs` workers; returns how many finished and were journalled.
-    private func train(_ requests: [TrainingRequest], deadline: ContinuousClock.Instant?) throws -> Int {
-        guard !requests.isEmpty else { return 0 }
-        let workers = min(jobs, requests.count)
-        let threadsPerTraining = max(1, jobs / workers)
-        let queue = WorkQueue(requests)
-        let failures = FirstError()
-        let finishedCount = Counter()
-        let clock = ContinuousClock()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while !cancellation.isCancelled, failures.error == nil, let request = queue.next() {
-                if let deadline, clock.now >= deadline { return }
-                observer(.trainingStarted(request, threads: threadsPerTraining))
-                let progress: @Sendable (TrainingProgress) -> Void = { [observer] in observer(.trainingProgress(request, $0)) }
-                guard let result = evaluator.train(request, threads: threadsPerTraining, cancellation: cancellation,
-                                                   progress: progress) else { return }
-                let entry = JournalEntry(request: request, outcome: result)
-                do {
-                    try journal.append(entry)
-                    finishedCount.increment()
-                    observer(.trainingFinished(entry, reused: false))
-                } catch {
-                    failures.record(error)
-                }
-            }
-        }
-        if let error = failures.error { throw error }
-        return finishedCount.value
     }
 
     private func outcome(_ reason: SearchStopReason, best: Candidate?, trainedNow: Int, rounds: Int) -> SearchOutcome {

@@ -1,0 +1,48 @@
+// Runs a sweep: every grid point with every seed, in one parallel round, journalled and resumable.
+
+import Foundation
+
+/// Trains every point of a sweep with `seeds` seeds (no early stopping), reusing finished trainings from the
+/// journal.
+public final class SweepRunner: Sendable {
+    private let requests: [TrainingRequest]
+    private let executor: RoundExecutor
+    private let journal: Journal
+    private let budget: SearchBudget
+    private let cancellation: Cancellation
+    private let observer: @Sendable (SearchEvent) -> Void
+
+    /// Prepares the trainings of `points` × `seeds`.
+    public init(points: [SweepPoint], seeds: Int, evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
+                budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
+                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
+        requests = points.flatMap { point in
+            (0..<seeds).map { seedIndex in
+                var configuration = point.configuration
+                configuration.seed = point.configuration.seed &+ UInt64(seedIndex)
+                return TrainingRequest(candidate: point.candidate, configuration: configuration,
+                                       stopRule: .never(target: 1), seedIndex: seedIndex, sweepPoint: point.label)
+            }
+        }
+        executor = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation, observer: observer)
+        self.journal = journal
+        self.budget = budget
+        self.cancellation = cancellation
+        self.observer = observer
+    }
+
+    /// The trainings this sweep consists of.
+    public var trainings: [TrainingRequest] { requests }
+
+    /// Trains what is not in the journal yet; returns the sweep's entries and why it stopped.
+    public func run() throws -> (entries: [JournalEntry], stopReason: SearchStopReason) {
+        observer(.roundPlanned(round: 1, phase: .grid, trainings: requests, best: nil))
+        let pending = executor.pending(requests)
+        let limited = budget.maxTrainings.map { Array(pending.prefix($0)) } ?? pending
+        let deadline = budget.seconds.map { ContinuousClock.now + .seconds($0) }
+        let finished = try executor.train(limited, deadline: deadline)
+        let entries = requests.compactMap { journal.entry(forKey: $0.key) }
+        if finished == pending.count { return (entries, .finished) }
+        return (entries, cancellation.isCancelled ? .interrupted : .budgetExhausted)
+    }
+}
