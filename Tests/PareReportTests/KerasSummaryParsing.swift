@@ -26,7 +26,10 @@ enum KerasSummaryParsing {
             throw Failure(description: "no table in \(modelName)")
         }
         let header = cells(of: Array(lines[1 + 1..<headerEnd]), separator: "┃")
-        let showTrainable = header.last?.hasPrefix("Traina") ?? false
+        // The header reads "Trainable", or a truncated "Traina…" / "Tr…" in narrow tables.
+        let lastHeader = header.last ?? ""
+        let showTrainable = lastHeader == "Trainable"
+            || (lastHeader.hasSuffix("…") && "Trainable".hasPrefix(lastHeader.dropLast()))
         let hasConnections = header.contains("Connected to")
 
         var groups: [[String]] = [[]]

@@ -49,19 +49,20 @@ struct TextTable: Sendable {
         precondition(widths.allSatisfy { $0 >= 3 }, "table of width \(tableWidth) leaves a column no room: \(widths)")
         let box = BoxDrawing.heavyHead
         var lines = [box.top.rule(widths)]
-        lines += renderRow(columns.map(\.header), widths: widths, vertical: box.headerVertical)
+        lines += renderRow(columns.map(\.header), widths: widths, vertical: box.headerVertical, alignBottom: true)
         lines.append(box.headerSeparator.rule(widths))
         for (index, row) in rows.enumerated() {
             precondition(row.count == columns.count, "row \(index) has \(row.count) cells for \(columns.count) columns")
             if index > 0 { lines.append(box.rowSeparator.rule(widths)) }
-            lines += renderRow(row, widths: widths, vertical: box.bodyVertical)
+            lines += renderRow(row, widths: widths, vertical: box.bodyVertical, alignBottom: false)
         }
         lines.append(box.bottom.rule(widths))
         return lines
     }
 
-    /// The physical lines of one row: every cell wrapped in its column, shorter cells padded with blank lines.
-    private func renderRow(_ cells: [String], widths: [Int], vertical: Character) -> [String] {
+    /// The physical lines of one row: every cell wrapped in its column, shorter cells filled with blank lines
+    /// below (body rows) or above (the header: rich aligns header cells to the bottom).
+    private func renderRow(_ cells: [String], widths: [Int], vertical: Character, alignBottom: Bool) -> [String] {
         let wrapped = zip(zip(cells, columns), widths).map { pair, width in
             CellText.lines(pair.0, width: width - 2, justification: pair.1.justification)
         }
@@ -69,7 +70,8 @@ struct TextTable: Sendable {
         let border = String(vertical)
         return (0..<height).map { lineIndex in
             let parts = zip(wrapped, widths).map { lines, width in
-                lineIndex < lines.count ? " \(lines[lineIndex]) " : String(repeating: " ", count: width)
+                let index = alignBottom ? lineIndex - (height - lines.count) : lineIndex
+                return lines.indices.contains(index) ? " \(lines[index]) " : String(repeating: " ", count: width)
             }
             return border + parts.joined(separator: border) + border
         }
