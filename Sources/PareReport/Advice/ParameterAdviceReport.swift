@@ -22,7 +22,8 @@ public struct ParameterAdviceReport: Hashable, Sendable {
     /// The report, each line ending in a newline.
     public func render() -> String {
         let analysis = budget.analysis
-        var lines = ["Parameter budget of \"\(analysis.spec.displayName)\": \(analysis.parameterCount.groupedDecimal) parameters", ""]
+        let total = analysis.parameterCount.groupedDecimal
+        var lines = ["Parameter budget of \"\(analysis.spec.displayName)\": \(total) parameters", ""]
         lines += shareTable()
         lines.append("")
         if let bottleneck = budget.bottleneck {
@@ -54,7 +55,7 @@ public struct ParameterAdviceReport: Hashable, Sendable {
         }
     }
 
-    private func describe(_ bottleneck: ParameterBottleneck) -> [String] {
+    private func describe(_ bottleneck: ParameterBudget.Bottleneck) -> [String] {
         let analysis = budget.analysis
         let layer = analysis.layers[bottleneck.share.layerIndex]
         var lines = ["Bottleneck: \(Self.title(layer)) holds \(Self.percent(bottleneck.share.fraction)) of the "
@@ -81,13 +82,14 @@ public struct ParameterAdviceReport: Hashable, Sendable {
     }
 
     /// One remedy in words: the edit in `.pare` spelling, then the counts it leads to.
-    private func hint(_ remedy: ParameterRemedy, bottleneck layer: LayerAnalysis) -> String {
+    private func hint(_ remedy: ParameterBudget.Remedy, bottleneck layer: LayerAnalysis) -> String {
         let analysis = budget.analysis
         let before: String
         switch remedy.change {
         case .insert(let layers, let position):
             let flatten = analysis.layers[position]
-            let what = remedy.kind == .maxPoolingBeforeFlatten ? "max pooling on its input" : "an extra conv–conv–pool stage"
+            let what = remedy.kind == .maxPoolingBeforeFlatten
+                ? "max pooling on its input" : "an extra conv–conv–pool stage"
             before = "\(what): add \(Self.quotedLines(layers)) before \(flatten.name) "
                 + "(\(flatten.inputShape) → \(remedy.analysis.layers[position + layers.count].inputShape))"
         case .replace(let position, let replacement) where remedy.kind == .globalAveragePoolingInsteadOfFlatten:

@@ -96,7 +96,9 @@ public struct KerasSummaryTable: Hashable, Sendable {
 
         /// The headers and alignments, left to right.
         var columns: [(header: String, justification: CellJustification)] {
-            var columns: [(String, CellJustification)] = [("Layer (type)", .left), ("Output Shape", .left), ("Param #", .right)]
+            var columns: [(String, CellJustification)] = [
+                ("Layer (type)", .left), ("Output Shape", .left), ("Param #", .right),
+            ]
             if showsConnections { columns.append(("Connected to", .left)) }
             if showTrainable { columns.append(("Trainable", .center)) }
             return columns

@@ -19,8 +19,10 @@ public struct TorchinfoSummary: Hashable, Sendable {
 
     /// Width of each value column (torchinfo's `col_width` default).
     static let columnWidth = 25
-    /// Smallest width of the name column (torchinfo's `layer_name_width`).
-    static let minimumNameWidth = 40
+    /// Width of the name column (torchinfo's `layer_name_width`). torchinfo widens it in steps of 5 once a name
+    /// plus its indent (depth · 5 + 1) reaches 40 characters, which at depth 1 needs a class name of 27 or more
+    /// characters (with fewer than 1,000 modules); the longest Pare emits is `AdaptiveAvgPool2d` (17).
+    static let nameWidth = 40
 
     /// torchinfo's text, ending in a newline as `print(summary(...))` leaves it.
     ///
@@ -44,13 +46,9 @@ public struct TorchinfoSummary: Hashable, Sendable {
             rows.append(["├─\(module.className): 1-\(index + 1)"] + columns.map { Self.field($0, of: module) })
         }
 
-        // torchinfo widens the name column in steps of 5 when a name plus its indent (depth · 5 + 1) reaches 40.
-        let longestName = max("Sequential".count + 1,
-                              modules.enumerated().map { "\($1.className): 1-\($0 + 1)".count + 6 }.max() ?? 0)
-        let nameWidth = longestName >= Self.minimumNameWidth ? (longestName + 4) / 5 * 5 : Self.minimumNameWidth
-        let divider = String(repeating: "=", count: columns.count * Self.columnWidth + nameWidth)
+        let divider = String(repeating: "=", count: columns.count * Self.columnWidth + Self.nameWidth)
         func line(_ fields: [String]) -> String {
-            var text = Self.padded(fields[0], nameWidth) + " "
+            var text = Self.padded(fields[0], Self.nameWidth) + " "
             for field in fields.dropFirst() { text += Self.padded(field, Self.columnWidth) + " " }
             return String(text.reversed().drop { $0 == " " }.reversed())
         }
