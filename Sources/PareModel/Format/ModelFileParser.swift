@@ -228,7 +228,11 @@ struct ModelFileParser {
 
     private func positiveInteger(_ word: Word, _ line: SourceLine, _ what: String) throws(ModelFileError) -> Int {
         let value = try evaluate(word.text, location(line, word))
-        guard value > 0 else { throw error(.expected("a positive integer for '\(what)'", found: word.text), line, word) }
+        guard value > 0 else {
+            // Echo the value too when the word is an expression: `found 'n = 0'` after `--set n=0`.
+            let found = Int(word.text) == nil ? "\(word.text) = \(value)" : word.text
+            throw error(.expected("a positive integer for '\(what)'", found: found), line, word)
+        }
         return value
     }
 
