@@ -26,7 +26,7 @@ let package = Package(
         // candidates, strategy, Pareto front, sweeps, journal
         .target(name: "PareSearch", dependencies: ["PareModel", "PareTraining"], swiftSettings: vectorFlags),
         // summaries, CSV, SVG, Markdown
-        .target(name: "PareReport", dependencies: ["PareModel", "PareSearch"], swiftSettings: vectorFlags),
+        .target(name: "PareReport", dependencies: ["PareModel", "PareTraining", "PareSearch"], swiftSettings: vectorFlags),
         // argument parsing and commands
         .target(name: "PareCLI",
                 dependencies: ["PareModel", "PareEngine", "PareData", "PareTraining", "PareSearch", "PareReport"],

@@ -122,3 +122,18 @@ final class RoundRecorder: @unchecked Sendable {
 
     var rounds: [([TrainingRequest], Candidate?)] { lock.withLock { stored } }
 }
+
+@Suite struct SearchLogTests {
+    @Test func replayGivesBackTheRunnersRounds() throws {
+        let planner = SearchPlanner(base: try SearchStrategyTests.base(), settings: SearchStrategyTests.settings(seeds: 3))
+        let recorder = RoundRecorder()
+        let outcome = try SearchRunner(planner: planner, evaluator: FakeEvaluator(passingFamily: "conv-stage+drop-dense",
+                                                                                  minimumWidths: [2, 2, 4, 4], wobble: 0.002),
+                                       journal: Journal(directory: SearchStrategyTests.temporaryFolder()), jobs: 2,
+                                       observer: { if case .roundPlanned(_, _, let t, let b) = $0 { recorder.record(t, b) } }).run()
+        let replay = SearchLog.replay(planner, entries: outcome.entries.shuffled())
+        #expect(replay.finished)
+        #expect(replay.best?.pareText == outcome.best?.pareText)
+        #expect(replay.rounds.map { $0.trainings.map(\.request.key) } == recorder.rounds.map { $0.0.map(\.key) })
+    }
+}
