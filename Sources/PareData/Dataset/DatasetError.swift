@@ -23,7 +23,8 @@ public enum DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
     case wrongMagic(path: String, found: UInt32, expected: UInt32, kind: String)
     /// An IDX header with a zero dimension, or dimensions whose product overflows.
     case invalidDimensions(path: String, dimensions: [Int])
-    /// IDX contents shorter or longer than the header's dimensions require.
+    /// IDX contents shorter or longer than the header's dimensions require (`dimensions` is empty when the
+    /// header itself is cut short).
     case dataSizeMismatch(path: String, dimensions: [Int], expectedBytes: Int, actualBytes: Int)
     /// An images file and its labels file that disagree on the number of examples.
     case countMismatch(imagesPath: String, images: Int, labelsPath: String, labels: Int)
@@ -74,6 +75,8 @@ public enum DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidDimensions(_, let dimensions):
             return "invalid IDX dimensions \(Self.dimensions(dimensions)) (each must be at least 1, "
                 + "and their product must fit in memory)"
+        case .dataSizeMismatch(_, let dimensions, let expectedBytes, let actualBytes) where dimensions.isEmpty:
+            return "truncated IDX header (expected \(expectedBytes) bytes, got \(actualBytes))"
         case .dataSizeMismatch(_, let dimensions, let expectedBytes, let actualBytes):
             let problem = actualBytes < expectedBytes ? "truncated IDX data" : "IDX data longer than its header says"
             return "\(problem) (header \(Self.dimensions(dimensions)) needs \(expectedBytes) bytes, got \(actualBytes))"

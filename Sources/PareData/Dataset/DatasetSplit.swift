@@ -55,13 +55,14 @@ public struct DatasetSplit: Hashable, Sendable {
     public func copyBatch(_ indices: some Collection<Int>, pixelsInto destination: UnsafeMutablePointer<Float>,
                           labelsInto labelDestination: UnsafeMutablePointer<Int32>) {
         let size = imageShape.valueCount
-        let scale: Float = 1 / 255
         pixels.withUnsafeBufferPointer { source in
             var target = destination
             for (position, index) in indices.enumerated() {
                 precondition(index >= 0 && index < count, "example index \(index) outside 0..<\(count)")
                 let image = source.baseAddress! + index * size
-                for offset in 0..<size { target[offset] = Float(image[offset]) * scale }
+                // A true division, not a multiplication by 1/255 (which differs in the last bit for some values),
+                // so the floats equal Keras/numpy's `x / 255`.
+                for offset in 0..<size { target[offset] = Float(image[offset]) / 255 }
                 target += size
                 labelDestination[position] = Int32(labels[index])
             }

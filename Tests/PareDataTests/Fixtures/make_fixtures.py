@@ -170,7 +170,8 @@ def write_idx_fixtures():
     # truncated: the training images gzip stream is cut in half (20 images of 8x8).
     big = images(20, 8, 8, seed=5)
     compressed = gzip.compress(big, mtime=0)
-    write_idx_folder("truncated", b"", labels([i % 3 for i in range(20)]), good[2], good[3], gzipped=())
+    write_idx_folder("truncated", b"", labels([i % 3 for i in range(20)]), images(4, 8, 8, seed=6), good[3],
+                     gzipped=())
     write(compressed[: len(compressed) // 2], "idx", "truncated", "train-images-idx3-ubyte.gz")
     os.remove(path("idx", "truncated", "train-images-idx3-ubyte"))
     # shortdata / longdata: raw images files one byte shorter / longer than their header says.
