@@ -159,6 +159,20 @@ import PareData
         #expect(try Dataset.load(folder: folder, name: "x", options: DatasetLoadOptions(trainLimit: 2)).train.count == 2)
     }
 
+    @Test func limitedLoadsAreCachedByFolderAndLimits() throws {
+        let folder = try temporaryFolder(copying: ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte",
+                                                   "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte.gz"],
+                                         from: "idx/good")
+        let options = DatasetLoadOptions(trainLimit: 2, testLimit: 3)
+        let first = try Dataset.load(folder: folder, name: "tiny", options: options)
+        try Data([0, 0, 0, 0]).write(to: URL(fileURLWithPath: folder).appendingPathComponent("train-labels-idx1-ubyte"))
+        // Same limits: served from the cache. Other limits: read again, and the broken file shows.
+        #expect(try Dataset.load(folder: folder, name: "tiny", options: options) == first)
+        #expect(throws: DatasetError.self) {
+            try Dataset.load(folder: folder, name: "tiny", options: DatasetLoadOptions(trainLimit: 3))
+        }
+    }
+
     /// A new temporary folder holding copies of `files` from the fixture folder `from`.
     private func temporaryFolder(copying files: [String], from fixtureFolder: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pare-data-\(UUID().uuidString)")

@@ -19,9 +19,10 @@ public struct DatasetLoadOptions: Hashable, Sendable {
 extension Dataset {
     /// Loads the data set `source` names.
     ///
-    /// Full loads are cached per process (by folder) and thread-safe, so a search that trains many networks
-    /// inflates MNIST once. A load with limits takes its prefixes from the cache when the full data set is
-    /// already there, and otherwise inflates only the bytes it needs (see `IDXReader.readImages`).
+    /// Loads are cached per process and thread-safe, so a search that trains many networks inflates MNIST
+    /// once: a full load is cached by folder; a load with limits takes its prefixes from the cached full data
+    /// set when there is one, and is otherwise cached by folder and limits, inflating only the bytes it needs
+    /// (see `IDXReader.readImages`). The cache assumes the files do not change while the process runs.
     ///
     /// The whole label files are always read (they are small), so the class count and the label checks cover
     /// every example even under a limit.
@@ -36,18 +37,18 @@ extension Dataset {
         for (option, limit) in [("--train-limit", options.trainLimit), ("--test-limit", options.testLimit)] {
             if let limit, limit < 1 { throw .invalidLimit(option: option, value: limit) }
         }
-        let key = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let folderKey = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let isLimited = options.trainLimit != nil || options.testLimit != nil
         var dataset: Dataset
-        if options.trainLimit == nil && options.testLimit == nil {
+        if isLimited, let full = DatasetCache.shared.cached(folderKey) {
+            dataset = full
+            dataset.train = full.train.prefix(options.trainLimit ?? full.train.count)
+            dataset.test = full.test.prefix(options.testLimit ?? full.test.count)
+        } else {
+            let key = isLimited ? "\(folderKey)|train \(options.trainLimit ?? 0)|test \(options.testLimit ?? 0)" : folderKey
             dataset = try DatasetCache.shared.dataset(for: key) { () throws(DatasetError) in
                 try read(folder: folder, name: name, options: options)
             }
-        } else if let cached = DatasetCache.shared.cached(key) {
-            dataset = cached
-            dataset.train = cached.train.prefix(options.trainLimit ?? cached.train.count)
-            dataset.test = cached.test.prefix(options.testLimit ?? cached.test.count)
-        } else {
-            dataset = try read(folder: folder, name: name, options: options)
         }
         dataset.name = name
         return dataset

@@ -5,12 +5,12 @@ public struct Dataset: Hashable, Sendable {
     /// `mnist`, `fashion-mnist`, or the folder's name.
     public var name: String
     /// The training examples.
-    public var train: DatasetSplit
+    public internal(set) var train: DatasetSplit
     /// The test examples.
-    public var test: DatasetSplit
+    public internal(set) var test: DatasetSplit
     /// The number of classes: the largest training label + 1 (over the whole training file, also when only
     /// a prefix of it is loaded). Every label of both splits is below it.
-    public var classCount: Int
+    public let classCount: Int
 
     /// Creates a data set; both splits must have the same image shape and labels below `classCount`.
     public init(name: String, train: DatasetSplit, test: DatasetSplit, classCount: Int) {

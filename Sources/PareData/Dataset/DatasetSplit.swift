@@ -7,8 +7,8 @@ public struct DatasetSplit: Hashable, Sendable {
     public let imageShape: ImageShape
     /// `[count, height, width, channels]`, values 0...255.
     public private(set) var pixels: [UInt8]
-    /// `[count]`, class indices.
-    public var labels: [UInt8]
+    /// `[count]`, class indices (set only inside PareData, so a data set's labels stay below its class count).
+    public internal(set) var labels: [UInt8]
 
     /// Creates a split; `pixels` must hold exactly `labels.count` images of `imageShape`.
     public init(imageShape: ImageShape, pixels: [UInt8], labels: [UInt8]) {
