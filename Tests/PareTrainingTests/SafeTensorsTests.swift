@@ -162,6 +162,30 @@ import PareTestSupport
         }
     }
 
+    @Test func randomDamageNeverTraps() throws {
+        // 2000 damaged copies of the Python file (a byte changed, or the file cut): each decodes or throws a
+        // one-line error. The generator is a 64-bit LCG (Knuth's MMIX constants), enough for picking positions.
+        let original = [UInt8](try Data(contentsOf: Self.pythonFile))
+        var state: UInt64 = 2023
+        func draw(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var failures = 0
+        for trial in 0..<2000 {
+            var damaged = original
+            let position = draw(damaged.count)
+            if trial % 2 == 0 { damaged[position] = UInt8(draw(256)) } else { damaged.removeSubrange(position...) }
+            do {
+                _ = try SafeTensorsFile.decode(damaged, path: "f")
+            } catch {
+                #expect(!error.description.contains("\n"))
+                failures += 1
+            }
+        }
+        #expect(failures >= 1000)  // every cut fails (the data section shrinks), so at least the 1000 cuts
+    }
+
     @Test func paddedHeaderAndEscapesAreAccepted() throws {
         // Trailing spaces are the padding the specification allows; \u escapes (with a surrogate pair) decode.
         let header = "{\"__metadata__\":{\"k\\u00e9\\ud83d\\ude00\":\"v\\n\"}}    "
