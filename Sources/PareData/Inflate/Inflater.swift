@@ -46,21 +46,10 @@ struct Inflater {
             case 0:
                 finished = try copyStoredBlock()
             case 1:
-                finished = try DeflateCodes.fixedLiteralLengthTable.withUnsafeBufferPointer { literalLength throws(GzipError) in
-                    try DeflateCodes.fixedDistanceTable.withUnsafeBufferPointer { distance throws(GzipError) in
-                        try Self.decodeSymbols(bits: &bits, output: output, streamStart: streamStart,
-                                               literalLength: literalLength.baseAddress!, distance: distance.baseAddress!)
-                    }
-                }
+                finished = try decodeSymbols(DeflateCodes.fixedLiteralLengthTable, DeflateCodes.fixedDistanceTable)
             case 2:
                 try readDynamicTables()
-                let literalLengthTable = self.literalLengthTable, distanceTable = self.distanceTable
-                finished = try literalLengthTable.withUnsafeBufferPointer { literalLength throws(GzipError) in
-                    try distanceTable.withUnsafeBufferPointer { distance throws(GzipError) in
-                        try Self.decodeSymbols(bits: &bits, output: output, streamStart: streamStart,
-                                               literalLength: literalLength.baseAddress!, distance: distance.baseAddress!)
-                    }
-                }
+                finished = try decodeSymbols(literalLengthTable, distanceTable)
             default:
                 throw failure(.reservedBlockType)
             }
@@ -168,6 +157,18 @@ struct Inflater {
     }
 
     // MARK: - Huffman-coded symbols
+
+    /// Decodes a Huffman-coded block with the given tables (passed by value, so reading them does not overlap
+    /// the mutation of `bits`); false when the output limit stopped it.
+    private mutating func decodeSymbols(_ literalLengthTable: [UInt32], _ distanceTable: [UInt32]) throws(GzipError) -> Bool {
+        try literalLengthTable.withUnsafeBufferPointer { literalLength throws(GzipError) in
+            try distanceTable.withUnsafeBufferPointer { distance throws(GzipError) in
+                // Both tables hold at least their primary level, so the base addresses exist.
+                try Self.decodeSymbols(bits: &bits, output: output, streamStart: streamStart,
+                                       literalLength: literalLength.baseAddress!, distance: distance.baseAddress!)
+            }
+        }
+    }
 
     /// Decodes literal/length and distance symbols until end-of-block (true) or a full output (false).
     ///
