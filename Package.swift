@@ -19,6 +19,7 @@ let package = Package(
         // numbers: tensors, kernels, layers, optimizers
         .target(name: "PareEngine", swiftSettings: vectorFlags),
         // examples: gzip, IDX, the embedded MNIST
+        // (the resource bundle is found by EmbeddedMNIST, never through SwiftPM's trapping Bundle.module)
         .target(name: "PareData", resources: [.copy("Resources/mnist")], swiftSettings: vectorFlags),
         // spec + engine + data → trained network
         .target(name: "PareTraining", dependencies: ["PareModel", "PareEngine", "PareData"],
@@ -43,7 +44,7 @@ let package = Package(
         .testTarget(name: "PareDataTests", dependencies: ["PareData", "PareTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: vectorFlags),
         .testTarget(name: "PareTrainingTests", dependencies: ["PareTraining", "PareTestSupport"],
-                    swiftSettings: vectorFlags),
+                    resources: [.copy("Fixtures")], swiftSettings: vectorFlags),
         .testTarget(name: "PareSearchTests", dependencies: ["PareSearch", "PareTestSupport"],
                     swiftSettings: vectorFlags),
         .testTarget(name: "PareReportTests", dependencies: ["PareReport", "PareTestSupport"],

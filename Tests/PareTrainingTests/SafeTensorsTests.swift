@@ -1,4 +1,4 @@
-// SafeTensors: round trips, a file written by Python (struct + json, Tests/PareDataTests/Fixtures/
+// SafeTensors: round trips, a file written by Python (struct + json, by Tests/PareDataTests/Fixtures/
 // make_fixtures.py), and every malformed header → its exact message.
 
 import Foundation
@@ -8,7 +8,7 @@ import PareTestSupport
 
 @Suite struct SafeTensorsTests {
     /// Written by make_fixtures.py's write_safetensors_fixture (kept with the other Python-made fixtures).
-    static let pythonFile = Repository.root.appendingPathComponent("Tests/PareDataTests/Fixtures/safetensors/python.safetensors")
+    static let pythonFile = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/safetensors/python.safetensors")
 
     static let sample = SafeTensorsFile(
         metadata: ["epoch": "3", "pare.model": "seed000_cnn", "quote \"\n": "é ✓"],

@@ -8,7 +8,7 @@ public enum DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A named data set found in none of the places searched.
     case notFound(dataset: String, searched: [String], installHint: String)
     /// The embedded MNIST resource is missing from the build.
-    case embeddedDataMissing
+    case embeddedDataMissing(searched: [String])
     /// A folder given as a data set does not exist (or is not a folder).
     case noSuchFolder(String)
     /// A data set folder lacks one of the four IDX files (with or without `.gz`).
@@ -58,8 +58,9 @@ public enum DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound(_, let searched, let installHint):
             return "data set not found (looked in \(searched.joined(separator: ", "))); \(installHint)"
-        case .embeddedDataMissing:
-            return "the embedded MNIST files are missing from this build (resource folder 'mnist' of PareData)"
+        case .embeddedDataMissing(let searched):
+            return "the embedded MNIST files were not found (looked in \(searched.joined(separator: ", "))); "
+                + "keep \(EmbeddedMNIST.bundleName) next to the pare executable, or pass --dataset FOLDER"
         case .noSuchFolder:
             return "no such data set folder; expected 'mnist', 'fashion-mnist' or a folder holding IDX files"
         case .missingFile(_, let fileName):

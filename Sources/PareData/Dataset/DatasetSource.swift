@@ -54,10 +54,7 @@ public enum DatasetSource: Hashable, Sendable, CustomStringConvertible {
                        systemFolder: String = systemFashionMNISTFolder) throws(DatasetError) -> String {
         switch self {
         case .mnist:
-            guard let url = Bundle.module.url(forResource: "mnist", withExtension: nil) else {
-                throw .embeddedDataMissing
-            }
-            return url.path
+            return try EmbeddedMNIST.folder()
         case .fashionMNIST:
             var candidates: [String] = []
             let root = environment[Self.dataEnvironmentVariable] ?? ""

@@ -107,13 +107,12 @@ public struct SafeTensorsFile: Hashable, Sendable {
         return bytes
     }
 
-    /// Writes the file atomically: Foundation's `.atomic` option writes a temporary file in the same folder
-    /// and renames it over `url`, so a reader never sees a half-written checkpoint.
+    /// Writes the file atomically (`AtomicFile`), so a reader never sees a half-written checkpoint.
     public func write(to url: URL) throws(SafeTensorsError) {
         do {
-            try Data(encoded()).write(to: url, options: .atomic)
+            try AtomicFile.write(Data(encoded()), to: url)
         } catch {
-            throw SafeTensorsError(.cannotWrite(error.localizedDescription), path: url.path)
+            throw SafeTensorsError(.cannotWrite(String(describing: error)), path: url.path)
         }
     }
 

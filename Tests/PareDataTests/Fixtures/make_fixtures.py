@@ -14,7 +14,7 @@ gzip/NAME.gz decodes to gzip/NAME.bin (the bytes this script compressed):
   headerfields   FEXTRA, FNAME, FCOMMENT and FHCRC all set, hand-built header
   syncflush      one stream with a sync flush in the middle: dynamic, then an empty stored block, then fixed
 idx/...          tiny IDX data sets (see write_idx_fixtures)
-safetensors/python.safetensors  written with struct + json the way the format specifies
+../../PareTrainingTests/Fixtures/safetensors/python.safetensors  written with struct + json as the format specifies
 """
 import gzip
 import json
@@ -199,7 +199,9 @@ def write_safetensors_fixture():
         data += blob
     encoded = json.dumps(header, separators=(",", ":")).encode()
     encoded += b" " * (-(8 + len(encoded)) % 8)
-    write(struct.pack("<Q", len(encoded)) + encoded + data, "safetensors", "python.safetensors")
+    # PareTrainingTests owns this fixture (SafeTensors lives in PareTraining).
+    write(struct.pack("<Q", len(encoded)) + encoded + data, "..", "..", "PareTrainingTests", "Fixtures", "safetensors",
+          "python.safetensors")
 
 
 if __name__ == "__main__":
