@@ -4,10 +4,13 @@
 // Buffers (allocated once for the maximum batch; all in the lane layout):
 //   slots[0]                       the caller's input for this call
 //   slots[s], s ≥ 1                one activation buffer per layer that computes its own output
-//   gradientBuffers[0], [1]        ping-pong ∂loss/∂activation, sized for the largest activation
+//   gradientSlots[s], s ≥ 1        ∂loss/∂slots[s], same size (slot 0, the input, never needs one)
 //   itemGradients                  [workItems][parameterCount], one gradient vector per work item
 //   workspaces[l]                  layer l's scratch between its forward and backward
 // A layer that shares its input buffer (flatten) gets its input's slot and gradient buffer and is never called.
+// Each activation has its own gradient buffer: work items write disjoint chunk ranges of it, and a batch phase
+// reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
+// different offsets, so one item's gradient would overwrite another item's.)
 
 /// A run of consecutive layers executed the same way.
 enum Segment: Hashable, Sendable {
@@ -47,8 +50,7 @@ final class ExecutionPlan: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
     private let inputSlot: [Int]
     private let outputSlot: [Int]
-    private let gradientBuffers: [UnsafeMutablePointer<Float>]
-    private let outputGradientBuffer: [Int]
+    private let gradientSlots: [UnsafeMutablePointer<Float>?]
     private let workspaces: [UnsafeMutablePointer<Float>]
     private let itemLossSums: UnsafeMutablePointer<Double>
     private let itemCorrectCounts: UnsafeMutablePointer<Int>
@@ -87,33 +89,25 @@ final class ExecutionPlan: @unchecked Sendable {
         itemGradients = allocate(maxWorkItems * parameterCount)
 
         var slotPointers: [UnsafeMutablePointer<Float>] = [parameters]  // slot 0 is replaced by each call's input
+        var gradientSlots: [UnsafeMutablePointer<Float>?] = [nil]
         var inputSlot: [Int] = [], outputSlot: [Int] = []
-        var largestActivation = 1
         for layer in layers {
             let input = outputSlot.last ?? 0
             inputSlot.append(input)
             if layer.sharesInputBuffer {
                 outputSlot.append(input)
             } else {
-                slotPointers.append(allocate(maxChunks * layer.outputShape.featureCount * LaneLayout.laneCount))
+                let count = maxChunks * layer.outputShape.featureCount * LaneLayout.laneCount
+                slotPointers.append(allocate(count))
+                gradientSlots.append(allocate(count))
                 outputSlot.append(slotPointers.count - 1)
             }
-            largestActivation = max(largestActivation, layer.outputShape.featureCount)
         }
         slots = .allocate(capacity: slotPointers.count)
         slots.initialize(from: slotPointers, count: slotPointers.count)
         self.inputSlot = inputSlot
         self.outputSlot = outputSlot
-
-        let gradientCount = maxChunks * largestActivation * LaneLayout.laneCount
-        gradientBuffers = [allocate(gradientCount), allocate(gradientCount)]
-        // The loss writes buffer 0; each computing layer reads one buffer and writes its input gradient into the other.
-        var outputGradientBuffer = [Int](repeating: 0, count: layerCount)
-        for index in stride(from: layerCount - 1, to: 0, by: -1) {
-            outputGradientBuffer[index - 1] = layers[index].sharesInputBuffer
-                ? outputGradientBuffer[index] : 1 - outputGradientBuffer[index]
-        }
-        self.outputGradientBuffer = outputGradientBuffer
+        self.gradientSlots = gradientSlots
         workspaces = layers.map { allocate($0.workspaceCount) }
         itemLossSums = .allocate(capacity: maxWorkItems)
         itemLossSums.initialize(repeating: 0, count: maxWorkItems)
@@ -256,8 +250,12 @@ final class ExecutionPlan: @unchecked Sendable {
                           runner: ParallelRunner) {
         let layer = layers[index]
         guard runsBackward[index], !layer.sharesInputBuffer else { return }
-        let outputGradient = gradientBuffers[outputGradientBuffer[index]]
-        let inputGradient = needsInputGradient[index] ? gradientBuffers[1 - outputGradientBuffer[index]] : nil
+        guard let outputGradient = gradientSlots[outputSlot[index]] else {
+            preconditionFailure("ExecutionPlan: layer \(index) writes into the network input")
+        }
+        let inputGradient = needsInputGradient[index] ? gradientSlots[inputSlot[index]] : nil
+        precondition(!needsInputGradient[index] || inputGradient != nil,
+                     "ExecutionPlan: the network input has no gradient buffer")
         layer.backward(BackwardPass(
             input: slots[inputSlot[index]], output: slots[outputSlot[index]], outputGradient: outputGradient,
             inputGradient: inputGradient, parameters: parameters + parameterOffsets[index],
@@ -272,7 +270,7 @@ final class ExecutionPlan: @unchecked Sendable {
         let last = layers.count - 1
         let result = loss.evaluate(logits: slots[outputSlot[last]], labels: labels, chunks: chunks,
                                    batchSize: arguments.split.batchSize,
-                                   logitGradient: withGradient ? gradientBuffers[outputGradientBuffer[last]] : nil)
+                                   logitGradient: withGradient ? gradientSlots[outputSlot[last]] : nil)
         itemLossSums[item] = result.lossSum
         itemCorrectCounts[item] = result.correctCount
     }
