@@ -124,12 +124,34 @@ private func expectClose(_ actual: [[Float]], _ expected: [[Double]], relative: 
         #expect(optimizer.stateValues().count == 6)
         try optimizer.setStateValues([1, 2, 3, 4, 5, 6])
         #expect(optimizer.stateValues() == [1, 2, 3, 4, 5, 6])
+        optimizer.iterations = 4
+        optimizer.reset()
+        #expect(optimizer.stateValues() == [0, 0, 0, 0, 0, 0] && optimizer.iterations == 0)
         #expect(throws: EngineError.valueCountMismatch(name: "optimizer state", expected: 6, received: 2)) {
             try optimizer.setStateValues([1, 2])
         }
     }
 
-    @Test func kerasDefaults() {
+    @Test(arguments: [
+        (OptimizerRule.sgd(momentum: 1.5), "SGD momentum must be in [0, 1], found 1.5"),
+        (.adam(beta1: 1), "Adam beta1 must be in [0, 1), found 1.0"),
+        (.adam(epsilon: 0), "Adam epsilon must be positive, found 0.0"),
+        (.rmsprop(rho: -0.1), "RMSprop rho must be in [0, 1), found -0.1"),
+        (.adadelta(epsilon: -1), "Adadelta epsilon must be positive, found -1.0"),
+    ])
+    func invalidHyperParametersAreErrors(rule: OptimizerRule, message: String) {
+        do {
+            try rule.validate()
+            Issue.record("\(rule) was accepted")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func kerasDefaults() throws {
+        for rule in [OptimizerRule.sgd(), .adam(), .rmsprop(), .adadelta(), .sgd(momentum: 0.9, nesterov: true)] {
+            try rule.validate()
+        }
         #expect(OptimizerRule.sgd() == .sgd(momentum: 0, nesterov: false))
         #expect(OptimizerRule.adam() == .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7))
         #expect(OptimizerRule.rmsprop() == .rmsprop(rho: 0.9, momentum: 0, epsilon: 1e-7))

@@ -14,12 +14,3 @@ func loadLanes(_ pointer: UnsafePointer<Float>) -> Lanes {
 func storeLanes(_ value: Lanes, to pointer: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Lanes.self)
 }
-
-/// The lane indices 0…15.
-let laneIndices = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-
-/// A mask that is true in the first `validLanes` lanes (clamped to 0…16).
-@inline(__always)
-func validLaneMask(_ validLanes: Int) -> SIMDMask<SIMD16<Int32>> {
-    laneIndices .< SIMD16<Int32>(repeating: Int32(max(0, min(LaneLayout.laneCount, validLanes))))
-}

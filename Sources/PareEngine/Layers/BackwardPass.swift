@@ -60,7 +60,4 @@ public struct BackwardPass: @unchecked Sendable {
     public func chunkOffset(featureCount: Int) -> Int {
         chunks.lowerBound * featureCount * LaneLayout.laneCount
     }
-
-    /// Real samples counted from the first lane of `chunks.lowerBound`.
-    public var validSamplesFromFirstChunk: Int { batchSize - chunks.lowerBound * LaneLayout.laneCount }
 }

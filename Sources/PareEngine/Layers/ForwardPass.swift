@@ -51,7 +51,4 @@ public struct ForwardPass: @unchecked Sendable {
     public func chunkOffset(featureCount: Int) -> Int {
         chunks.lowerBound * featureCount * LaneLayout.laneCount
     }
-
-    /// Real samples counted from the first lane of `chunks.lowerBound` (may exceed the lanes in `chunks`).
-    public var validSamplesFromFirstChunk: Int { batchSize - chunks.lowerBound * LaneLayout.laneCount }
 }

@@ -40,6 +40,8 @@ final class ExecutionPlan: @unchecked Sendable {
     let layers: [any Layer]
     let parameterCount: Int
     let parameterOffsets: [Int]
+    /// Parameters per layer (cached: `Layer.parameterCount` builds the tensor list each time).
+    private let layerParameterCounts: [Int]
     let parameterSlots: [ParameterSlot]
     let maxWorkItems: Int
     let runner: ParallelRunner
@@ -74,6 +76,7 @@ final class ExecutionPlan: @unchecked Sendable {
         self.layers = layers
         self.parameterSlots = parameterSlots
         self.parameterOffsets = parameterOffsets
+        self.layerParameterCounts = layers.map(\.parameterCount)
         self.parameterCount = parameterCount
         self.maxWorkItems = min(maxChunks, workItemLimit)
         self.runner = ParallelRunner(threadCount: threadCount)
@@ -277,7 +280,7 @@ final class ExecutionPlan: @unchecked Sendable {
 
     /// A batch-phase backward wrote the whole batch's gradient into item 0; the other items must add nothing.
     private func zeroBatchPhaseGradients(layer index: Int, itemCount: Int) {
-        let count = layers[index].parameterCount
+        let count = layerParameterCounts[index]
         guard count > 0 else { return }
         for item in 1..<max(itemCount, 1) {
             (gradientVector(item: item) + parameterOffsets[index]).update(repeating: 0, count: count)

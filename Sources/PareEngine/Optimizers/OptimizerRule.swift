@@ -23,6 +23,29 @@ public enum OptimizerRule: Hashable, Sendable {
     /// Adadelta.
     case adadelta(rho: Float = 0.95, epsilon: Float = 1e-7)
 
+    /// Throws when a hyper-parameter is outside the range Keras accepts or the formulas need: momentum in
+    /// `[0, 1]`, β1, β2 and ρ in `[0, 1)`, ε positive.
+    public func validate() throws(EngineError) {
+        func require(_ condition: Bool, _ name: String, _ requirement: String, _ value: Float) throws(EngineError) {
+            guard condition else { throw .invalidValue(name: name, requirement: requirement, found: "\(value)") }
+        }
+        switch self {
+        case .sgd(let momentum, _):
+            try require(momentum >= 0 && momentum <= 1, "SGD momentum", "in [0, 1]", momentum)
+        case .adam(let beta1, let beta2, let epsilon):
+            try require(beta1 >= 0 && beta1 < 1, "Adam beta1", "in [0, 1)", beta1)
+            try require(beta2 >= 0 && beta2 < 1, "Adam beta2", "in [0, 1)", beta2)
+            try require(epsilon > 0, "Adam epsilon", "positive", epsilon)
+        case .rmsprop(let rho, let momentum, let epsilon):
+            try require(rho >= 0 && rho < 1, "RMSprop rho", "in [0, 1)", rho)
+            try require(momentum >= 0 && momentum <= 1, "RMSprop momentum", "in [0, 1]", momentum)
+            try require(epsilon > 0, "RMSprop epsilon", "positive", epsilon)
+        case .adadelta(let rho, let epsilon):
+            try require(rho >= 0 && rho < 1, "Adadelta rho", "in [0, 1)", rho)
+            try require(epsilon > 0, "Adadelta epsilon", "positive", epsilon)
+        }
+    }
+
     /// Keras 3's default learning rate: SGD 0.01, Adam 0.001, RMSprop 0.001, Adadelta 0.001.
     public var kerasDefaultLearningRate: Float {
         switch self {
