@@ -38,4 +38,19 @@ import PareEngine
             }
         }
     }
+
+    /// Bytes 0, 51, 255 with scale 1/255 become byte · Float(1/255) (≈ 0, 0.2, 1) in the sample's lane; other
+    /// lanes are untouched.
+    @Test func storeBytes() {
+        var buffer = [Float](repeating: -1, count: LaneLayout.floatCount(batchSize: 20, featureCount: 3))
+        let pixels: [UInt8] = [0, 51, 255]
+        let scale: Float = 1 / 255
+        buffer.withUnsafeMutableBufferPointer { lanes in
+            pixels.withUnsafeBufferPointer {
+                LaneLayout.store(sample: 18, bytes: $0.baseAddress!, featureCount: 3, scale: scale, into: lanes.baseAddress!)
+            }
+        }
+        #expect((0..<3).map { buffer[LaneLayout.index(sample: 18, feature: $0, featureCount: 3)] } == [0, 51 * scale, 255 * scale])
+        #expect(buffer.filter { $0 != -1 }.count == 3)
+    }
 }

@@ -13,6 +13,7 @@ import Testing
         ("batch", "maximum batch size must be at least 1, found 0"),
         ("threads", "thread count must be at least 1, found 0"),
         ("items", "work-item limit must be at least 1, found -1"),
+        ("input", "the input shape must be positive in every dimension, found 1x0x4"),
         ("mismatch", "layer 'dense' expects input 10 but receives 16"),
         ("duplicate", "two layers are named 'flatten'; layer names must be unique"),
         ("notVector", "the last layer 'conv' must output a vector of class scores, found 2x3x3"),
@@ -28,6 +29,9 @@ import Testing
             case "batch": _ = try Network(layers: [FlattenLayer(name: "flatten", inputShape: image)], inputShape: image, maxBatchSize: 0)
             case "threads": _ = try Network(layers: [FlattenLayer(name: "flatten", inputShape: image)], inputShape: image, maxBatchSize: 8, threadCount: 0)
             case "items": _ = try Network(layers: [FlattenLayer(name: "flatten", inputShape: image)], inputShape: image, maxBatchSize: 8, workItemLimit: -1)
+            case "input":
+                let empty = SampleShape(channels: 1, height: 0, width: 4)
+                _ = try Network(layers: [FlattenLayer(name: "flatten", inputShape: empty)], inputShape: empty, maxBatchSize: 8)
             case "mismatch":
                 _ = try Network(layers: [FlattenLayer(name: "flatten", inputShape: image),
                                          try DenseLayer(name: "dense", inputShape: .vector(10), units: 2)],

@@ -47,6 +47,18 @@ public enum LaneLayout {
         }
     }
 
+    /// Writes one sample's `featureCount` bytes (e.g. MNIST pixels, row-major `[H][W]`, which is channels-first
+    /// for one channel) into its lane of `buffer` as `Float(byte) * scale` (`scale: 1 / 255` maps to `[0, 1]`).
+    ///
+    /// Multi-channel images stored channels-last (`[H][W][C]`) must be permuted to `[C][H][W]` first.
+    public static func store(sample: Int, bytes: UnsafePointer<UInt8>, featureCount: Int, scale: Float,
+                             into buffer: UnsafeMutablePointer<Float>) {
+        let first = buffer + index(sample: sample, feature: 0, featureCount: featureCount)
+        for feature in 0..<featureCount {
+            first[feature * laneCount] = Float(bytes[feature]) * scale
+        }
+    }
+
     /// Reads one sample's `featureCount` features out of its lane of `buffer` into `features`.
     public static func load(sample: Int, featureCount: Int, from buffer: UnsafePointer<Float>,
                             into features: UnsafeMutablePointer<Float>) {

@@ -9,6 +9,23 @@
 /// allocates every buffer once. The last layer must output the logits vector: a final softmax activation is
 /// built as `.linear` and supplied by the fused `SoftmaxCrossEntropy` loss.
 ///
+/// **Mapping for the builder** (one engine layer per `LayerKind`, each given its inferred input shape, channels-first):
+///
+/// | `LayerKind` | engine layer |
+/// |---|---|
+/// | `dense(units, activation, useBias)` | `DenseLayer(units:useBias:activation:)` (input must be a vector) |
+/// | `conv2D(filters, kernelSize, strides, padding, activation, useBias)` | `Conv2DLayer(...)` |
+/// | `maxPooling2D` / `averagePooling2D(poolSize, strides, padding)` | `MaxPooling2DLayer` / `AveragePooling2DLayer` |
+/// | `globalAveragePooling2D` | `GlobalAveragePooling2DLayer` |
+/// | `batchNormalization(momentum, epsilon)` | `BatchNormalizationLayer` (per channel; per feature for vectors) |
+/// | `dropout(rate)` | `DropoutLayer` |
+/// | `activation(f)` | `ActivationLayer` |
+/// | `flatten` | `FlattenLayer` (channels-first order; the Keras exporter permutes the next kernel's columns) |
+///
+/// The network's output is always treated as logits: a final softmax — a `softmax` activation on the last
+/// dense/conv layer, or a final `activation(softmax)` layer — is built as `.linear` (or left out), and
+/// `SoftmaxCrossEntropy` supplies it.
+///
 /// **Batches** arrive in the lane layout (`LaneLayout`): `LaneLayout.floatCount(batchSize: count,
 /// featureCount: inputShape.featureCount)` floats, padding lanes zero. Labels are `count` class indices.
 ///
@@ -18,6 +35,8 @@
 /// vectors are summed in item order and the optimizer steps. Items run on `threadCount` threads or in a loop;
 /// the results are bit-identical. A batch-norm layer in training needs batch statistics: the executor runs
 /// the layers before it per item, the layer once over the whole batch, and the rest per item again.
+///
+/// A `Network` is not thread-safe: calls must not overlap (it uses its own threads inside each call).
 ///
 /// ```swift
 /// let layers: [any Layer] = [
@@ -62,14 +81,18 @@ public final class Network {
 
     /// Builds a network from layers in order; parameters start at zero until `initialize` is called.
     ///
-    /// - Throws: `EngineError` when there are no layers, a size is not positive, shapes do not chain, two layers
-    ///   share a name, or the last layer does not output a vector.
+    /// - Throws: `EngineError` when there are no layers, a size or input dimension is not positive, shapes do not
+    ///   chain, two layers share a name, or the last layer does not output a vector.
     public init(layers: [any Layer], inputShape: SampleShape, maxBatchSize: Int, threadCount: Int = 1,
                 workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
         guard let last = layers.last else { throw .emptyNetwork }
         guard maxBatchSize >= 1 else { throw .nonPositiveSize(what: "maximum batch size", value: maxBatchSize) }
         guard threadCount >= 1 else { throw .nonPositiveSize(what: "thread count", value: threadCount) }
         guard workItemLimit >= 1 else { throw .nonPositiveSize(what: "work-item limit", value: workItemLimit) }
+        guard inputShape.channels >= 1, inputShape.height >= 1, inputShape.width >= 1 else {
+            throw .invalidValue(name: "the input shape", requirement: "positive in every dimension",
+                                found: "\(inputShape)")
+        }
         var names = Set<String>()
         var previous = inputShape
         for layer in layers {
