@@ -19,6 +19,8 @@
 /// - Keras `BatchNormalization(momentum=0.99, epsilon=1e-3)`; PyTorch `nn.BatchNorm2d/1d(C, eps=1e-5,
 ///   momentum=0.1)` where PyTorch's momentum is 1 − Keras's.
 public struct BatchNormalizationLayer: Layer {
+    // Parameter slice layout: gamma [0, C), beta [C, 2C), moving mean [2C, 3C), moving variance [3C, 4C);
+    // `c` indexes channels in the loops below.
     /// The layer's name.
     public let name: String
     /// Any shape; channels are normalised separately.

@@ -12,25 +12,6 @@
 // reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
 // different offsets, so one item's gradient would overwrite another item's.)
 
-/// A run of consecutive layers executed the same way.
-enum Segment: Hashable, Sendable {
-    /// These layers run per work item (forward over the range in order, backward in reverse).
-    case items(Range<Int>)
-    /// This layer runs once over the whole batch.
-    case batch(Int)
-}
-
-/// Per-call values shared by all work items.
-///
-/// `@unchecked Sendable`: it carries the caller's label pointer, read-only during the call.
-struct StepArguments: @unchecked Sendable {
-    let split: BatchSplit
-    let labels: UnsafePointer<Int32>?
-    let isTraining: Bool
-    let seed: UInt64
-    let step: Int
-}
-
 /// The executor.
 ///
 /// `@unchecked Sendable`: work-item closures capture it. During a parallel phase its Swift properties are only

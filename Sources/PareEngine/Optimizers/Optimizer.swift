@@ -84,25 +84,25 @@ private struct OptimizerStep: @unchecked Sendable {
     }
 
     func apply(to range: Range<Int>) {
-        let p = parameters + range.lowerBound, g = gradients + range.lowerBound
+        let slice = parameters + range.lowerBound, gradient = gradients + range.lowerBound
         switch rule {
         case .sgd(let momentum, let nesterov):
-            sgdUpdateReference(parameters: p, gradients: g, velocity: momentum != 0 ? stateVector(0, range) : nil,
+            sgdUpdateReference(parameters: slice, gradients: gradient, velocity: momentum != 0 ? stateVector(0, range) : nil,
                                count: range.count, learningRate: learningRate, momentum: momentum,
                                nesterov: nesterov)
         case .adam(let beta1, let beta2, let epsilon):
             // α = lr · √(1 − β2ᵗ) / (1 − β1ᵗ), as Keras computes it once per step.
-            let t = Double(iteration)
-            let alpha = Double(learningRate) * (1 - pow(Double(beta2), t)).squareRoot() / (1 - pow(Double(beta1), t))
-            adamUpdateReference(parameters: p, gradients: g, firstMoment: stateVector(0, range),
+            let step = Double(iteration)
+            let alpha = Double(learningRate) * (1 - pow(Double(beta2), step)).squareRoot() / (1 - pow(Double(beta1), step))
+            adamUpdateReference(parameters: slice, gradients: gradient, firstMoment: stateVector(0, range),
                                 secondMoment: stateVector(1, range), count: range.count, alpha: Float(alpha),
                                 beta1: beta1, beta2: beta2, epsilon: epsilon)
         case .rmsprop(let rho, let momentum, let epsilon):
-            rmspropUpdateReference(parameters: p, gradients: g, meanSquare: stateVector(0, range),
+            rmspropUpdateReference(parameters: slice, gradients: gradient, meanSquare: stateVector(0, range),
                                    momentumBuffer: momentum > 0 ? stateVector(1, range) : nil, count: range.count,
                                    learningRate: learningRate, rho: rho, momentum: momentum, epsilon: epsilon)
         case .adadelta(let rho, let epsilon):
-            adadeltaUpdateReference(parameters: p, gradients: g, accumulatedGradient: stateVector(0, range),
+            adadeltaUpdateReference(parameters: slice, gradients: gradient, accumulatedGradient: stateVector(0, range),
                                     accumulatedDelta: stateVector(1, range), count: range.count,
                                     learningRate: learningRate, rho: rho, epsilon: epsilon)
         }
