@@ -1,0 +1,16 @@
+// The element-wise (and softmax) activation functions a layer can apply to its output.
+
+/// An activation function, by its Keras name. Layers apply it to their output in place ("fused").
+public enum ActivationFunction: String, Hashable, Sendable, CaseIterable {
+    /// `f(x) = x` (Keras `"linear"`, PyTorch `nn.Identity`).
+    case linear
+    /// `f(x) = max(0, x)`, derivative 0 at `x = 0` as in TensorFlow (Keras `"relu"`, PyTorch `nn.ReLU`).
+    case relu
+    /// `f(x) = 1 / (1 + e^-x)` (Keras `"sigmoid"`, PyTorch `nn.Sigmoid`).
+    case sigmoid
+    /// `f(x) = tanh(x)` (Keras `"tanh"`, PyTorch `nn.Tanh`).
+    case tanh
+    /// `f(x)_c = e^x_c / Σ_j e^x_j` over the channels of each pixel — over all features of a vector — like
+    /// Keras's softmax over the last (channels) axis (PyTorch `nn.Softmax(dim=1)`).
+    case softmax
+}

@@ -1,0 +1,279 @@
+// The executor behind `Network`: owns every buffer, decides which layers run per work item and which as
+// batch phases, and runs forward, loss, backward and the fixed-order gradient sum.
+//
+// Buffers (allocated once for the maximum batch; all in the lane layout):
+//   slots[0]                       the caller's input for this call
+//   slots[s], s ≥ 1                one activation buffer per layer that computes its own output
+//   gradientSlots[s], s ≥ 1        ∂loss/∂slots[s], same size (slot 0, the input, never needs one)
+//   itemGradients                  [workItems][parameterCount], one gradient vector per work item
+//   workspaces[l]                  layer l's scratch between its forward and backward
+// A layer that shares its input buffer (flatten) gets its input's slot and gradient buffer and is never called.
+// Each activation has its own gradient buffer: work items write disjoint chunk ranges of it, and a batch phase
+// reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
+// different offsets, so one item's gradient would overwrite another item's.)
+
+/// The executor.
+///
+/// `@unchecked Sendable`: work-item closures capture it. During a parallel phase its Swift properties are only
+/// read; items write raw buffers on disjoint chunk ranges and their own gradient vectors and result slots.
+/// Properties change (`setFrozen`) only between calls, on the owner's thread.
+final class ExecutionPlan: @unchecked Sendable {
+    let layers: [any Layer]
+    let parameterCount: Int
+    let parameterOffsets: [Int]
+    /// Parameters per layer (cached: `Layer.parameterCount` builds the tensor list each time).
+    private let layerParameterCounts: [Int]
+    let parameterSlots: [ParameterSlot]
+    let maxWorkItems: Int
+    let runner: ParallelRunner
+    let loss: SoftmaxCrossEntropy
+
+    let parameters: UnsafeMutablePointer<Float>
+    let itemGradients: UnsafeMutablePointer<Float>
+    private let slots: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    private let inputSlot: [Int]
+    private let outputSlot: [Int]
+    private let gradientSlots: [UnsafeMutablePointer<Float>?]
+    private let workspaces: [UnsafeMutablePointer<Float>]
+    private let itemLossSums: UnsafeMutablePointer<Double>
+    private let itemCorrectCounts: UnsafeMutablePointer<Int>
+    private let storage: [FloatBuffer]
+
+    private(set) var frozen: [Bool]
+    private var needsInputGradient: [Bool] = []
+    private var runsBackward: [Bool] = []
+    private var trainingSegments: [Segment] = []
+    private let evaluationSegments: [Segment]
+    /// The learned, unfrozen parameter indices, cut into blocks that threads may share out.
+    private(set) var trainableBlocks: [Range<Int>] = []
+
+    /// Elements per block of the gradient sum and optimizer update: big enough to amortise a thread hand-off.
+    private static let blockSize = 1 << 16
+
+    init(layers: [any Layer], parameterSlots: [ParameterSlot], parameterOffsets: [Int], parameterCount: Int,
+         maxBatchSize: Int, threadCount: Int, workItemLimit: Int) {
+        let layerCount = layers.count
+        let maxChunks = LaneLayout.chunkCount(batchSize: maxBatchSize)
+        self.layers = layers
+        self.parameterSlots = parameterSlots
+        self.parameterOffsets = parameterOffsets
+        self.layerParameterCounts = layers.map(\.parameterCount)
+        self.parameterCount = parameterCount
+        self.maxWorkItems = min(maxChunks, workItemLimit)
+        self.runner = ParallelRunner(threadCount: threadCount)
+        self.loss = SoftmaxCrossEntropy(classCount: layers[layerCount - 1].outputShape.featureCount)
+
+        var storage: [FloatBuffer] = []
+        func allocate(_ count: Int) -> UnsafeMutablePointer<Float> {
+            let buffer = FloatBuffer(count: count)
+            storage.append(buffer)
+            return buffer.pointer
+        }
+        parameters = allocate(parameterCount)
+        itemGradients = allocate(maxWorkItems * parameterCount)
+
+        var slotPointers: [UnsafeMutablePointer<Float>] = [parameters]  // slot 0 is replaced by each call's input
+        var gradientSlots: [UnsafeMutablePointer<Float>?] = [nil]
+        var inputSlot: [Int] = [], outputSlot: [Int] = []
+        for layer in layers {
+            let input = outputSlot.last ?? 0
+            inputSlot.append(input)
+            if layer.sharesInputBuffer {
+                outputSlot.append(input)
+            } else {
+                let count = maxChunks * layer.outputShape.featureCount * LaneLayout.laneCount
+                slotPointers.append(allocate(count))
+                gradientSlots.append(allocate(count))
+                outputSlot.append(slotPointers.count - 1)
+            }
+        }
+        slots = .allocate(capacity: slotPointers.count)
+        slots.initialize(from: slotPointers, count: slotPointers.count)
+        self.inputSlot = inputSlot
+        self.outputSlot = outputSlot
+        self.gradientSlots = gradientSlots
+        workspaces = layers.map { allocate($0.workspaceCount) }
+        itemLossSums = .allocate(capacity: maxWorkItems)
+        itemLossSums.initialize(repeating: 0, count: maxWorkItems)
+        itemCorrectCounts = .allocate(capacity: maxWorkItems)
+        itemCorrectCounts.initialize(repeating: 0, count: maxWorkItems)
+        self.storage = storage
+
+        precondition(!layers.contains { $0.needsBatchPhase(isTraining: false, isFrozen: false) },
+                     "ExecutionPlan: a layer needs a batch phase at evaluation, which the executor does not provide")
+        evaluationSegments = [.items(0..<layerCount)]
+        frozen = [Bool](repeating: false, count: layerCount)
+        updateSchedule()
+    }
+
+    deinit {
+        slots.deallocate()
+        itemLossSums.deallocate()
+        itemCorrectCounts.deallocate()
+    }
+
+    /// Freezes or unfreezes a layer and recomputes which layers run backward and which indices are trained.
+    func setFrozen(_ isFrozen: Bool, layerAt index: Int) {
+        frozen[index] = isFrozen
+        updateSchedule()
+    }
+
+    private func hasTrainableParameters(_ index: Int) -> Bool {
+        !frozen[index] && layers[index].parameterTensors.contains { $0.role == .learned }
+    }
+
+    private func updateSchedule() {
+        let layerCount = layers.count
+        // ∂loss/∂(input of layer l) is needed only when some earlier layer has parameters to train.
+        needsInputGradient = (0..<layerCount).map { index in (0..<index).contains(where: hasTrainableParameters) }
+        runsBackward = (0..<layerCount).map { hasTrainableParameters($0) || needsInputGradient[$0] }
+
+        var segments: [Segment] = []
+        var runStart = 0
+        for index in 0..<layerCount where layers[index].needsBatchPhase(isTraining: true, isFrozen: frozen[index]) {
+            if runStart < index { segments.append(.items(runStart..<index)) }
+            segments.append(.batch(index))
+            runStart = index + 1
+        }
+        // Always end on a per-item segment (possibly empty): the loss runs there, fused with its backward.
+        segments.append(.items(runStart..<layerCount))
+        trainingSegments = segments
+
+        var blocks: [Range<Int>] = []
+        var pending: Range<Int>? = nil
+        for slot in parameterSlots where slot.tensor.role == .learned && !frozen[slot.layerIndex] {
+            if let open = pending, open.upperBound == slot.offset {
+                pending = open.lowerBound..<slot.range.upperBound
+            } else {
+                if let open = pending { blocks.append(contentsOf: ExecutionPlan.cut(open)) }
+                pending = slot.range
+            }
+        }
+        if let open = pending { blocks.append(contentsOf: ExecutionPlan.cut(open)) }
+        trainableBlocks = blocks
+    }
+
+    private static func cut(_ range: Range<Int>) -> [Range<Int>] {
+        stride(from: range.lowerBound, to: range.upperBound, by: blockSize).map {
+            $0..<min($0 + blockSize, range.upperBound)
+        }
+    }
+
+    // MARK: Running
+
+    /// The network output (logits) of the last call, chunk 0.
+    var logits: UnsafePointer<Float> { UnsafePointer(slots[outputSlot[layers.count - 1]]) }
+
+    /// Work item `item`'s gradient vector.
+    func gradientVector(item: Int) -> UnsafeMutablePointer<Float> { itemGradients + item * parameterCount }
+
+    /// Runs the forward pass on `input` (and with `backward`, the loss gradient, backward pass and gradient sum,
+    /// leaving ∂loss/∂parameters in work item 0's vector). Returns the loss sum and correct count when labels
+    /// are given.
+    func run(input: UnsafePointer<Float>, arguments: StepArguments, backward: Bool) -> (lossSum: Double, correctCount: Int) {
+        precondition(!backward || arguments.isTraining, "ExecutionPlan: backward needs training mode")
+        slots[0] = UnsafeMutablePointer(mutating: input)  // layers only read their input
+        let split = arguments.split
+        let segments = arguments.isTraining ? trainingSegments : evaluationSegments
+        for (position, segment) in segments.enumerated() {
+            switch segment {
+            case .batch(let index):
+                forward(index, chunks: split.allChunks, arguments, runner: runner)
+            case .items(let range):
+                let isLast = position == segments.count - 1
+                runner.run(split.itemCount) { item in
+                    let chunks = split.chunks(ofItem: item)
+                    for index in range { self.forward(index, chunks: chunks, arguments, runner: .serial) }
+                    guard isLast else { return }
+                    self.computeLoss(item: item, chunks: chunks, arguments, withGradient: backward)
+                    guard backward else { return }
+                    for index in range.reversed() {
+                        self.backward(index, chunks: chunks, arguments, item: item, runner: .serial)
+                    }
+                }
+            }
+        }
+        if backward {
+            for segment in segments.dropLast().reversed() {
+                switch segment {
+                case .batch(let index):
+                    self.backward(index, chunks: split.allChunks, arguments, item: 0, runner: runner)
+                    zeroBatchPhaseGradients(layer: index, itemCount: split.itemCount)
+                case .items(let range):
+                    runner.run(split.itemCount) { item in
+                        for index in range.reversed() {
+                            self.backward(index, chunks: split.chunks(ofItem: item), arguments, item: item,
+                                          runner: .serial)
+                        }
+                    }
+                }
+            }
+            sumItemGradients(itemCount: split.itemCount)
+        }
+        var lossSum = 0.0, correctCount = 0
+        if arguments.labels != nil {
+            for item in 0..<split.itemCount {
+                lossSum += itemLossSums[item]
+                correctCount += itemCorrectCounts[item]
+            }
+        }
+        return (lossSum, correctCount)
+    }
+
+    private func forward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, runner: ParallelRunner) {
+        let layer = layers[index]
+        guard !layer.sharesInputBuffer else { return }
+        layer.forward(ForwardPass(
+            input: slots[inputSlot[index]], output: slots[outputSlot[index]], chunks: chunks,
+            batchSize: arguments.split.batchSize, parameters: parameters + parameterOffsets[index],
+            workspace: workspaces[index], isTraining: arguments.isTraining, isFrozen: frozen[index],
+            random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner))
+    }
+
+    private func backward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, item: Int,
+                          runner: ParallelRunner) {
+        let layer = layers[index]
+        guard runsBackward[index], !layer.sharesInputBuffer else { return }
+        guard let outputGradient = gradientSlots[outputSlot[index]] else {
+            preconditionFailure("ExecutionPlan: layer \(index) writes into the network input")
+        }
+        let inputGradient = needsInputGradient[index] ? gradientSlots[inputSlot[index]] : nil
+        precondition(!needsInputGradient[index] || inputGradient != nil,
+                     "ExecutionPlan: the network input has no gradient buffer")
+        layer.backward(BackwardPass(
+            input: slots[inputSlot[index]], output: slots[outputSlot[index]], outputGradient: outputGradient,
+            inputGradient: inputGradient, parameters: parameters + parameterOffsets[index],
+            parameterGradients: gradientVector(item: item) + parameterOffsets[index], chunks: chunks,
+            batchSize: arguments.split.batchSize, workspace: workspaces[index], isTraining: arguments.isTraining,
+            isFrozen: frozen[index], random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index),
+            runner: runner))
+    }
+
+    private func computeLoss(item: Int, chunks: Range<Int>, _ arguments: StepArguments, withGradient: Bool) {
+        guard let labels = arguments.labels else { return }
+        let last = layers.count - 1
+        let result = loss.evaluate(logits: slots[outputSlot[last]], labels: labels, chunks: chunks,
+                                   batchSize: arguments.split.batchSize,
+                                   logitGradient: withGradient ? gradientSlots[outputSlot[last]] : nil)
+        itemLossSums[item] = result.lossSum
+        itemCorrectCounts[item] = result.correctCount
+    }
+
+    /// A batch-phase backward wrote the whole batch's gradient into item 0; the other items must add nothing.
+    private func zeroBatchPhaseGradients(layer index: Int, itemCount: Int) {
+        let count = layerParameterCounts[index]
+        guard count > 0 else { return }
+        for item in 1..<max(itemCount, 1) {
+            (gradientVector(item: item) + parameterOffsets[index]).update(repeating: 0, count: count)
+        }
+    }
+
+    private func sumItemGradients(itemCount: Int) {
+        guard itemCount > 1 else { return }
+        let blocks = trainableBlocks
+        runner.run(blocks.count) { block in
+            sumGradientVectorsReference(vectors: self.itemGradients, stride: self.parameterCount,
+                                        vectorCount: itemCount, range: blocks[block])
+        }
+    }
+}
