@@ -103,7 +103,7 @@ import PareTraining
         #expect(points.count == 2 * 2 * 2 * 2)
         #expect(points[0].label.name == "n=16 lr=0.01 batch-size=32 activation=relu")
         #expect(points[1].candidate.spec.layers[0].kind.activation == .sigmoid)
-        #expect(points.last?.configuration.batchSize == 64 && points.last?.configuration.optimizer.learningRate == 0.001)
+        #expect(points.last?.configuration.batchSize == 64 && points.last?.configuration.learningRate == 0.001)
         #expect(Set(points.map { TrainingRequest(candidate: $0.candidate, configuration: $0.configuration,
                                                  stopRule: .never(target: 1), seedIndex: 0).key }).count == 16)
     }

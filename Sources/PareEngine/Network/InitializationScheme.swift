@@ -9,7 +9,7 @@
 /// | batch norm | γ = 1, β = 0, moving mean 0, moving variance 1 | same |
 ///
 /// Convolution fans include the kernel area: fanIn = C·kh·kw, fanOut = filters·kh·kw.
-public enum InitializationScheme: String, Hashable, Sendable, CaseIterable {
+public enum InitializationScheme: String, Hashable, Sendable, CaseIterable, Codable {
     /// Keras defaults.
     case keras
     /// PyTorch defaults for `nn.Linear` and `nn.Conv2d`.

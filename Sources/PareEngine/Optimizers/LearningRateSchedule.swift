@@ -3,7 +3,7 @@
 import Foundation
 
 /// How the learning rate varies with the step of a run.
-public enum LearningRateSchedule: Hashable, Sendable {
+public enum LearningRateSchedule: Hashable, Sendable, Codable {
     /// The base rate throughout.
     case constant
     /// The base rate times `factor` once per `everyEpochs` completed epochs: `base · factor^⌊epoch / everyEpochs⌋`

@@ -13,7 +13,7 @@
 /// | Adadelta | `A = ρA + (1−ρ)g²; Δ = −√(D+ε)·g/√(A+ε); D = ρD + (1−ρ)Δ²; p += lr·Δ` | lr 1e-3 (Keras 2.2-era standalone Keras: 1.0; use `--lr 1.0`), ρ 0.95, ε 1e-7 | lr 1.0, ρ 0.9, ε 1e-6 | same formula |
 ///
 /// Not supported: weight decay, gradient clipping, AMSGrad, centred RMSprop.
-public enum OptimizerRule: Hashable, Sendable {
+public enum OptimizerRule: Hashable, Sendable, Codable {
     /// Stochastic gradient descent with optional (Nesterov) momentum.
     case sgd(momentum: Float = 0, nesterov: Bool = false)
     /// Adam.

@@ -1,5 +1,6 @@
 // One point of a sweep grid: a model and a training configuration, with the settings that name it.
 
+import PareEngine
 import PareModel
 import PareTraining
 
@@ -26,17 +27,17 @@ public struct SweepGrid: Sendable {
     /// Models by variable assignment, in the command line's order (one entry with no variables if none).
     public var models: [(values: [(String, Int)], spec: ModelSpec)]
     /// Learning rates (empty: the configuration's).
-    public var learningRates: [Double]
+    public var learningRates: [Float]
     /// Batch sizes (empty: the configuration's).
     public var batchSizes: [Int]
     /// Hidden activations to substitute (empty: as written).
     public var activations: [Activation]
-    /// Optimizers (empty: the configuration's).
-    public var optimizers: [OptimizerSettings.Kind]
+    /// Optimizers with their default hyper-parameters (empty: the configuration's).
+    public var optimizers: [OptimizerRule]
 
     /// Creates a grid.
-    public init(models: [(values: [(String, Int)], spec: ModelSpec)], learningRates: [Double] = [], batchSizes: [Int] = [],
-                activations: [Activation] = [], optimizers: [OptimizerSettings.Kind] = []) {
+    public init(models: [(values: [(String, Int)], spec: ModelSpec)], learningRates: [Float] = [], batchSizes: [Int] = [],
+                activations: [Activation] = [], optimizers: [OptimizerRule] = []) {
         self.models = models
         self.learningRates = learningRates
         self.batchSizes = batchSizes
@@ -46,11 +47,11 @@ public struct SweepGrid: Sendable {
 
     /// Every point: models × optimizers × learning rates × batch sizes × activations (the first varies slowest).
     /// Points whose model is not valid (e.g. a width that breaks a shape) are left out. The optimizer's
-    /// learning rate is Keras's default for it unless learning rates are swept or `base` sets one explicitly.
+    /// learning rate is Keras's default for it unless learning rates are swept.
     public func points(base: TrainingConfiguration) -> [SweepPoint] {
         var points: [SweepPoint] = []
-        let optimizers: [OptimizerSettings.Kind?] = self.optimizers.isEmpty ? [nil] : self.optimizers
-        let rates: [Double?] = learningRates.isEmpty ? [nil] : learningRates
+        let optimizers: [OptimizerRule?] = self.optimizers.isEmpty ? [nil] : self.optimizers
+        let rates: [Float?] = learningRates.isEmpty ? [nil] : learningRates
         let batches: [Int?] = batchSizes.isEmpty ? [nil] : batchSizes
         let activations: [Activation?] = self.activations.isEmpty ? [nil] : self.activations
         for (values, spec) in models {
@@ -61,11 +62,12 @@ public struct SweepGrid: Sendable {
                             var configuration = base
                             var labels: [(String, String)] = values.map { ($0.0, "\($0.1)") }
                             if let optimizer {
-                                configuration.optimizer = OptimizerSettings(optimizer, learningRate: rate ?? base.optimizer.learningRate)
-                                labels.append(("optimizer", optimizer.rawValue))
+                                configuration.optimizer = optimizer
+                                configuration.learningRate = optimizer.kerasDefaultLearningRate
+                                labels.append(("optimizer", optimizer.name))
                             }
                             if let rate {
-                                configuration.optimizer.learningRate = rate
+                                configuration.learningRate = rate
                                 labels.append(("lr", "\(rate)"))
                             }
                             if let batch {

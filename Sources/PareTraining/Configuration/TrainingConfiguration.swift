@@ -1,6 +1,9 @@
-// Everything that determines a training run besides the model: data, optimizer, epochs, seed.
+// Everything that determines a training run besides the model: data, optimizer, epochs, seeds.
 
-/// How to train a model. Two runs with equal configurations and models give bit-identical results.
+import PareEngine
+
+/// How to train a model. Two runs with equal configurations and models give bit-identical results, whatever
+/// the thread count.
 public struct TrainingConfiguration: Hashable, Sendable, Codable {
     /// The data set: `mnist`, `fashion-mnist`, or a folder path.
     public var dataset: String
@@ -8,20 +11,25 @@ public struct TrainingConfiguration: Hashable, Sendable, Codable {
     public var epochs: Int
     /// Examples per optimizer step.
     public var batchSize: Int
-    /// The optimizer.
-    public var optimizer: OptimizerSettings
-    /// The learning-rate schedule.
+    /// The optimizer's update rule and hyper-parameters (Keras 3 defaults; see `OptimizerRule`).
+    public var optimizer: OptimizerRule
+    /// The (initial) learning rate.
+    public var learningRate: Float
+    /// How the learning rate changes over the run.
     public var schedule: LearningRateSchedule
-    /// The seed of every random choice (initialisation, split, shuffling, dropout).
+    /// The seed of initialisation, shuffling, dropout and label shuffling.
     public var seed: UInt64
+    /// The seed of the validation split. It is kept apart from `seed` so that every seed and every candidate of
+    /// a study is judged on the same held-out examples.
+    public var splitSeed: UInt64
     /// Fraction of the training set held out, class-stratified, for validation (0 = none).
     public var validationFraction: Double
     /// Use only the first N training examples (before the validation split); `nil` = all.
     public var trainLimit: Int?
     /// Use only the first N test examples; `nil` = all.
     public var testLimit: Int?
-    /// Initialise like Keras (Glorot-uniform, zero bias) or like PyTorch (Kaiming-uniform a=√5).
-    public var initialization: Initialization
+    /// Keras (Glorot-uniform, zero bias) or PyTorch (Kaiming-uniform a=√5) initialisation.
+    public var initialization: InitializationScheme
     /// Permute the training labels with the seed (the memorisation experiment of seed 004).
     public var shuffleLabels: Bool
     /// Stop when validation loss has not improved for this many epochs; `nil` = never.
@@ -29,26 +37,21 @@ public struct TrainingConfiguration: Hashable, Sendable, Codable {
     /// Names of layers to freeze in addition to those marked `trainable=false`.
     public var frozenLayers: [String]
 
-    /// The initialiser families.
-    public enum Initialization: String, Hashable, Sendable, Codable, CaseIterable {
-        /// Glorot-uniform kernels, zero biases (Keras defaults).
-        case keras
-        /// Kaiming-uniform a=√5 kernels and U(±1/√fanIn) biases (PyTorch defaults).
-        case torch
-    }
-
-    /// Creates a configuration; defaults follow `pare train`'s defaults.
-    public init(dataset: String = "mnist", epochs: Int = 5, batchSize: Int = 128,
-                optimizer: OptimizerSettings = OptimizerSettings(.adam), schedule: LearningRateSchedule = .constant,
-                seed: UInt64 = 0, validationFraction: Double = 0.1, trainLimit: Int? = nil, testLimit: Int? = nil,
-                initialization: Initialization = .keras, shuffleLabels: Bool = false,
+    /// Creates a configuration; defaults follow `pare train`'s defaults. `learningRate` defaults to Keras 3's
+    /// default for the optimizer.
+    public init(dataset: String = "mnist", epochs: Int = 5, batchSize: Int = 128, optimizer: OptimizerRule = .adam(),
+                learningRate: Float? = nil, schedule: LearningRateSchedule = .constant, seed: UInt64 = 0,
+                splitSeed: UInt64 = 0, validationFraction: Double = 0.1, trainLimit: Int? = nil, testLimit: Int? = nil,
+                initialization: InitializationScheme = .keras, shuffleLabels: Bool = false,
                 earlyStoppingPatience: Int? = nil, frozenLayers: [String] = []) {
         self.dataset = dataset
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer
+        self.learningRate = learningRate ?? optimizer.kerasDefaultLearningRate
         self.schedule = schedule
         self.seed = seed
+        self.splitSeed = splitSeed
         self.validationFraction = validationFraction
         self.trainLimit = trainLimit
         self.testLimit = testLimit
