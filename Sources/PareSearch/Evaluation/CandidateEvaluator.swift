@@ -29,18 +29,6 @@ public struct TrainingRequest: Hashable, Sendable {
     public var key: String { CandidateKey.make(pareText: candidate.pareText, configuration: configuration, stopRule: stopRule) }
 }
 
-/// How a training ended.
-public enum TrainingStatus: String, Hashable, Sendable, Codable {
-    /// All epochs ran (or early stopping on validation loss ended it).
-    case completed
-    /// The stop rule ended it: it could not plausibly reach the target.
-    case stoppedEarly = "stopped-early"
-    /// The loss became NaN or infinite.
-    case diverged
-    /// Something else went wrong (the message says what).
-    case failed
-}
-
 /// What one training produced.
 public struct TrainingOutcome: Hashable, Sendable, Codable {
     /// How it ended.

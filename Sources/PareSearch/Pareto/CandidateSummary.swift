@@ -1,5 +1,7 @@
 // One point of a study: a model (and, in sweeps, its training settings) with its seeds aggregated.
 
+import PareTraining
+
 /// A candidate's trainings aggregated over seeds: what reports, fronts and plots show.
 public struct CandidateSummary: Hashable, Sendable {
     /// Family (searches) or sweep point name.

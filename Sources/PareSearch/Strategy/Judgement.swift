@@ -43,7 +43,7 @@ public struct Judgement: Hashable, Sendable {
     static func accuracy(of outcome: TrainingOutcome) -> Double {
         switch outcome.status {
         case .completed, .stoppedEarly: outcome.validationAccuracy ?? outcome.validationCurve.last ?? 0
-        case .diverged, .failed: 0
+        case .diverged, .failed, .interrupted: 0
         }
     }
 

@@ -1,0 +1,100 @@
+// The one place where a model description meets the engine: LayerSpec → engine layer, shapes and freezing.
+
+import PareEngine
+import PareModel
+
+/// Builds an engine `Network` from an analysed model.
+///
+/// Contract with the engine's loss: the network's output is treated as logits and the softmax is fused into
+/// the cross-entropy, so an output layer's `softmax` (on the last Dense, or a final `activation softmax`)
+/// is built as linear. The prediction (argmax) is the same either way.
+public enum NetworkBuilder {
+    /// The engine's per-sample shape for a Keras-style channels-last shape (`HxWxC` → C×H×W, `N` → vector).
+    public static func sampleShape(_ shape: Shape) -> SampleShape {
+        shape.isImage ? SampleShape(channels: shape.channels, height: shape.height, width: shape.width)
+            : .vector(shape.elementCount)
+    }
+
+    /// Builds the network for `analysis`.
+    ///
+    /// - Parameters:
+    ///   - maxBatchSize: the largest batch it will see (training or evaluation).
+    ///   - threads: threads per batch (results do not depend on it).
+    ///   - frozenLayers: names frozen in addition to layers described `trainable=false`.
+    /// - Throws: `TrainingError.unknownLayer` for a frozen name the model lacks, `TrainingError.engine` if the
+    ///   engine rejects a layer.
+    public static func build(_ analysis: ModelAnalysis, maxBatchSize: Int, threads: Int,
+                             frozenLayers: [String] = []) throws(TrainingError) -> Network {
+        let names = analysis.layers.map(\.name)
+        for frozen in frozenLayers where !names.contains(frozen) {
+            throw .unknownLayer(frozen, suggestion: Suggestion.nearest(to: frozen, in: names))
+        }
+        let outputIndex = analysis.layers.indices.last
+        var layers: [any Layer] = []
+        do {
+            for layer in analysis.layers {
+                layers.append(try engineLayer(layer, isOutput: layer.index == outputIndex))
+            }
+            let network = try Network(layers: layers, inputShape: sampleShape(analysis.inputShape),
+                                      maxBatchSize: maxBatchSize, threadCount: threads)
+            for layer in analysis.layers where !layer.spec.trainable || frozenLayers.contains(layer.name) {
+                network.setFrozen(true, layerAt: layer.index)
+            }
+            return network
+        } catch {
+            throw .engine(String(describing: error))
+        }
+    }
+
+    /// The engine layer for one analysed layer. Exhaustive over `LayerKind`.
+    static func engineLayer(_ layer: LayerAnalysis, isOutput: Bool) throws -> any Layer {
+        let name = layer.name
+        let input = sampleShape(layer.inputShape)
+        switch layer.spec.kind {
+        case .dense(let dense):
+            return try DenseLayer(name: name, inputShape: input, units: dense.units, useBias: dense.useBias,
+                                  activation: activation(dense.activation, isOutput: isOutput))
+        case .conv2D(let conv):
+            return try Conv2DLayer(name: name, inputShape: input, filters: conv.filters, kernelSize: plane(conv.kernelSize),
+                                   strides: plane(conv.strides), padding: padding(conv.padding), useBias: conv.useBias,
+                                   activation: activation(conv.activation, isOutput: isOutput))
+        case .maxPooling2D(let pool):
+            return try MaxPooling2DLayer(name: name, inputShape: input, poolSize: plane(pool.poolSize),
+                                         strides: pool.strides.map(plane), padding: padding(pool.padding))
+        case .averagePooling2D(let pool):
+            return try AveragePooling2DLayer(name: name, inputShape: input, poolSize: plane(pool.poolSize),
+                                             strides: pool.strides.map(plane), padding: padding(pool.padding))
+        case .globalAveragePooling2D:
+            return GlobalAveragePooling2DLayer(name: name, inputShape: input)
+        case .batchNormalization(let norm):
+            return try BatchNormalizationLayer(name: name, inputShape: input, momentum: Float(norm.momentum),
+                                               epsilon: Float(norm.epsilon))
+        case .dropout(let dropout):
+            return try DropoutLayer(name: name, inputShape: input, rate: Float(dropout.rate))
+        case .activation(let function):
+            return ActivationLayer(name: name, inputShape: input, activation: activation(function, isOutput: isOutput))
+        case .flatten:
+            return FlattenLayer(name: name, inputShape: input)
+        }
+    }
+
+    /// The engine activation; an output softmax becomes linear (the loss applies it).
+    static func activation(_ activation: Activation, isOutput: Bool) -> ActivationFunction {
+        switch activation {
+        case .linear: .linear
+        case .relu: .relu
+        case .sigmoid: .sigmoid
+        case .tanh: .tanh
+        case .softmax: isOutput ? .linear : .softmax
+        }
+    }
+
+    static func plane(_ size: Size2) -> PlaneSize { PlaneSize(size.height, size.width) }
+
+    static func padding(_ padding: Padding) -> PaddingMode {
+        switch padding {
+        case .valid: .valid
+        case .same: .same
+        }
+    }
+}
