@@ -7,8 +7,9 @@ import PareSearch
 public enum SweepPlots {
     /// Mean validation accuracy (± one sample s.d. over seeds as an error bar) against parameters on a log
     /// axis, one point per grid point. Points with the same training settings form a series (colour and
-    /// shape), joined by a line in order of size; series sharing a size are set a few pixels apart (dodged)
-    /// so their bars stay visible.
+    /// shape), joined by a line in order of size; points sharing a size are set a few pixels apart (dodged,
+    /// at most 48 px in all) so their bars stay visible. When every point has the same size (a sweep of training
+    /// settings only), the axis spans a decade either side so the dodge does not read as a difference in size.
     public static func accuracyVersusParams(_ content: SweepReportContent) -> Chart {
         let series = seriesNames(content)
         let seriesIndex = content.points.map { series.firstIndex(of: SweepReportContent.name(of: $0.labels, over: content.settingAxes)) ?? 0 }
@@ -18,6 +19,7 @@ public enum SweepPlots {
         let points = content.points.enumerated().map { index, point in
             let group = sharing[point.params] ?? [index]
             let rank = Double(group.firstIndex(of: index) ?? 0) - Double(group.count - 1) / 2
+            let dodge = group.count > 1 ? min(8, 48 / Double(group.count - 1)) : 0
             let spread = point.seeds.count > 1 ? point.validationSpread : 0
             let note = "\(point.family): \(point.params.groupedDecimal) params, validation "
                 + StudyFormat.percentMeanAndSpread(mean: point.validationMean, spread: point.validationSpread, count: point.seeds.count)
@@ -25,7 +27,7 @@ public enum SweepPlots {
             return PlotPoint(x: Double(point.params), y: point.validationMean, marker: PlotPalette.marker(seriesIndex[index]),
                              crossed: point.statuses.contains { $0 == .diverged || $0 == .failed }, note: note,
                              errorBar: point.seeds.count > 1 ? (point.validationMean - spread)...(point.validationMean + spread) : nil,
-                             pixelOffset: rank * 8)
+                             pixelOffset: rank * dodge)
         }
         var marks: [PlotMark] = []
         for (index, _) in series.enumerated() {
@@ -40,7 +42,9 @@ public enum SweepPlots {
         let yAxis = PlotAxis.linear(title: "validation accuracy (mean ± s.d. over seeds)",
                                     covering: points.map(\.y) + bars.map(\.lowerBound) + bars.map(\.upperBound),
                                     format: .percent, limit: 0...1)
-        let xAxis = PlotAxis.logarithmic(title: "parameters (Keras count, log scale)", covering: points.map(\.x), format: .compact)
+        let sizes = Set(points.map(\.x))
+        let covered = sizes.count == 1 ? sizes.flatMap { [$0 / 10, $0 * 10] } : Array(sizes)
+        let xAxis = PlotAxis.logarithmic(title: "parameters (Keras count, log scale)", covering: covered, format: .compact)
         let heading = content.settingAxes.isEmpty ? "points" : content.settingAxes.map(\.name).joined(separator: ", ")
         var legend: [LegendEntry] = [.heading(heading)]
         legend += series.enumerated().map { .marker(PlotPalette.marker($0.offset), label: $0.element) }

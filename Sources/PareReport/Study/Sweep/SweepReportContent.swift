@@ -44,9 +44,6 @@ public struct SweepReportContent: Sendable {
         }?.element
     }
 
-    /// The axes that are model variables.
-    public var variableAxes: [SweepAxis] { axes.filter(\.isModelVariable) }
-
     /// The axes that are training settings.
     public var settingAxes: [SweepAxis] { axes.filter { !$0.isModelVariable } }
 
