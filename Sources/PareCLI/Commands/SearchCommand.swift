@@ -103,7 +103,7 @@ enum SearchCommand: Command {
                                   observer: display.observe)
         let outcome = try runner.run()
         display.finish()
-        try StudyOutput.writeReports(folder: folder, console: console)
+        try StudyOutput.writeReports(folder: folder, stopReason: outcome.stopReason, console: console)
         display.summarize(outcome, settings: settings, folder: folder)
         if outcome.stopReason == .interrupted {
             throw CLIError.failure("interrupted; reports cover the \(outcome.entries.count) trainings done; re-run the same command to resume")

@@ -3,6 +3,7 @@
 
 import Foundation
 import PareSearch
+import PareTraining
 
 /// How study reports write accuracies, spreads, seeds, seconds and ratios.
 enum StudyFormat {
@@ -59,7 +60,7 @@ enum StudyFormat {
 
     /// How a candidate's trainings ended, counted: `2 completed, 1 stopped-early` (in status order).
     static func statusCounts(_ statuses: [TrainingStatus]) -> String {
-        let order: [TrainingStatus] = [.completed, .stoppedEarly, .diverged, .failed]
+        let order: [TrainingStatus] = [.completed, .stoppedEarly, .diverged, .failed, .interrupted]
         return order.compactMap { status in
             let count = statuses.filter { $0 == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
@@ -73,6 +74,7 @@ enum StudyFormat {
         case .stoppedEarly: "stopped early after epoch \(outcome.epochs)"
         case .diverged: "diverged"
         case .failed: "failed"
+        case .interrupted: "interrupted"
         }
     }
 }

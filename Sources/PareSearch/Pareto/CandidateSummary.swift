@@ -45,7 +45,7 @@ public struct CandidateSummary: Hashable, Sendable {
                 family: first.family, widths: first.widths, pare: first.pare, labels: first.labels,
                 params: first.params, macs: first.macs, bytes: first.bytes,
                 seeds: group.map(\.seed),
-                validationAccuracies: group.map { Judgement.accuracy(of: $0.outcome) },
+                validationAccuracies: group.map(\.outcome.countedAccuracy),
                 testAccuracies: group.compactMap(\.outcome.testAccuracy),
                 seconds: group.map(\.outcome.seconds),
                 statuses: group.map(\.outcome.status))
@@ -62,6 +62,9 @@ public struct CandidateSummary: Hashable, Sendable {
     public var testSpread: Double { Self.standardDeviation(testAccuracies) }
     /// Mean training seconds per seed.
     public var secondsMean: Double { Self.mean(seconds) }
+
+    /// True when at least one of its trainings produced a model (not all diverged or failed).
+    public var producedModel: Bool { statuses.contains { $0 == .completed || $0 == .stoppedEarly } }
 
     /// The size on `measure`.
     public func size(_ measure: Measure) -> Int {

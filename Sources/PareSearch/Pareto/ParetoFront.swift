@@ -14,9 +14,10 @@ public enum ParetoFront {
     }
 
     /// Points where no other point has `cost ≤` and `gain ≥` with one of them strict, by increasing cost.
+    /// Candidates whose every training diverged or failed are no models and stay off the front.
     static func front(_ points: [CandidateSummary], cost: (CandidateSummary) -> Double,
                       better gain: (CandidateSummary) -> Double) -> [CandidateSummary] {
-        let sorted = points.sorted { (cost($0), -gain($0), $0.pare) < (cost($1), -gain($1), $1.pare) }
+        let sorted = points.filter(\.producedModel).sorted { (cost($0), -gain($0), $0.pare) < (cost($1), -gain($1), $1.pare) }
         var front: [CandidateSummary] = []
         var bestGain = -Double.infinity
         for point in sorted where gain(point) > bestGain {

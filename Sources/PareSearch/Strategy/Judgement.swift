@@ -25,7 +25,7 @@ public struct Judgement: Hashable, Sendable {
     /// counts with its last validation accuracy (0 if none); a mean within `margin` of the target needs more
     /// seeds until there are `seeds` of them.
     public init(outcomes: [Int: TrainingOutcome], settings: SearchSettings) {
-        accuracies = outcomes.sorted { $0.key < $1.key }.map { Self.accuracy(of: $0.value) }
+        accuracies = outcomes.sorted { $0.key < $1.key }.map { $0.value.countedAccuracy }
         guard !accuracies.isEmpty else {
             verdict = .unknown
             meanAccuracy = 0
@@ -39,18 +39,29 @@ public struct Judgement: Hashable, Sendable {
         }
     }
 
-    /// The accuracy a training counts with.
-    static func accuracy(of outcome: TrainingOutcome) -> Double {
-        switch outcome.status {
-        case .completed, .stoppedEarly: outcome.validationAccuracy ?? outcome.validationCurve.last ?? 0
-        case .diverged, .failed, .interrupted: 0
-        }
-    }
-
     /// Standard deviation of the seeds' accuracies (0 for one seed).
     public var spread: Double {
         guard accuracies.count > 1 else { return 0 }
         let variance = accuracies.reduce(0) { $0 + ($1 - meanAccuracy) * ($1 - meanAccuracy) } / Double(accuracies.count - 1)
         return variance.squareRoot()
+    }
+}
+
+extension TrainingOutcome {
+    /// The validation accuracy a training counts with when judged: the final one (the last epoch's for a training
+    /// stopped early), 0 for a diverged, failed or interrupted one.
+    public var countedAccuracy: Double {
+        switch status {
+        case .completed, .stoppedEarly: validationAccuracy ?? validationCurve.last ?? 0
+        case .diverged, .failed, .interrupted: 0
+        }
+    }
+
+    /// True when the training produced a model at all (not diverged, failed or interrupted).
+    public var producedModel: Bool {
+        switch status {
+        case .completed, .stoppedEarly: true
+        case .diverged, .failed, .interrupted: false
+        }
     }
 }

@@ -23,6 +23,8 @@ public struct StudyDescription: Hashable, Sendable, Codable {
     public var sweepKeys: [String]?
     /// For sweeps: the seeds per point.
     public var sweepSeeds: Int?
+    /// For sweeps and fine-tuning: the training configuration before the swept settings are applied.
+    public var training: TrainingConfiguration?
     /// The command line that started it (arguments after `pare`), for the report's "reproduce" section.
     public var command: [String]
     /// Pare's version when the study was created.
@@ -30,13 +32,14 @@ public struct StudyDescription: Hashable, Sendable, Codable {
 
     /// Creates a description.
     public init(kind: Kind, base: String, modelName: String, search: SearchSettings? = nil, sweepKeys: [String]? = nil,
-                sweepSeeds: Int? = nil, command: [String], pareVersion: String) {
+                sweepSeeds: Int? = nil, training: TrainingConfiguration? = nil, command: [String], pareVersion: String) {
         self.kind = kind
         self.base = base
         self.modelName = modelName
         self.search = search
         self.sweepKeys = sweepKeys
         self.sweepSeeds = sweepSeeds
+        self.training = training
         self.command = command
         self.pareVersion = pareVersion
     }
