@@ -32,8 +32,10 @@ enum TrainingOptions {
         .value("freeze", "LAYER,…", "Freeze these layers (in addition to trainable=false in the file)."),
     ]
 
-    /// Builds the configuration from `arguments`, starting from `defaults`.
-    static func configuration(_ arguments: ParsedArguments, defaults: TrainingConfiguration) throws -> TrainingConfiguration {
+    /// Builds the configuration from `arguments`, starting from `defaults`. Options named in `swept` hold lists
+    /// (a sweep's axes) and are left to the caller.
+    static func configuration(_ arguments: ParsedArguments, defaults: TrainingConfiguration,
+                              swept: Set<String> = []) throws -> TrainingConfiguration {
         var configuration = defaults
         configuration.dataset = arguments.value("dataset") ?? defaults.dataset
         configuration.validationFraction = try arguments.number("validation-split", default: defaults.validationFraction, in: 0...0.9)!
@@ -42,8 +44,10 @@ enum TrainingOptions {
         configuration.testLimit = try arguments.integer("test-limit", default: defaults.testLimit, in: 1...Int.max)
         configuration.shuffleLabels = arguments.flag("shuffle-labels") || defaults.shuffleLabels
         configuration.epochs = try arguments.integer("epochs", default: defaults.epochs, in: 1...100_000)!
-        configuration.batchSize = try arguments.integer("batch-size", default: defaults.batchSize, in: 1...65_536)!
-        if let name = try arguments.choice("optimizer", from: OptimizerRule.names) {
+        if !swept.contains("batch-size") {
+            configuration.batchSize = try arguments.integer("batch-size", default: defaults.batchSize, in: 1...65_536)!
+        }
+        if !swept.contains("optimizer"), let name = try arguments.choice("optimizer", from: OptimizerRule.names) {
             let momentum = Float(try arguments.number("momentum", default: 0, in: 0...1)!)
             configuration.optimizer = OptimizerRule.named(name, momentum: momentum, nesterov: arguments.flag("nesterov"))!
             configuration.learningRate = configuration.optimizer.kerasDefaultLearningRate
@@ -52,7 +56,9 @@ enum TrainingOptions {
             configuration.optimizer = .sgd(momentum: Float(try arguments.number("momentum", default: 0, in: 0...1)!),
                                            nesterov: arguments.flag("nesterov"))
         }
-        if let rate = try arguments.number("lr", in: Double.leastNonzeroMagnitude...1e6) { configuration.learningRate = Float(rate) }
+        if !swept.contains("lr"), let rate = try arguments.number("lr", in: Double.leastNonzeroMagnitude...1e6) {
+            configuration.learningRate = Float(rate)
+        }
         if let schedule = arguments.value("schedule") { configuration.schedule = try parseSchedule(schedule) }
         configuration.seed = UInt64(try arguments.integer("seed", default: Int(defaults.seed), in: 0...Int.max)!)
         if let scheme = try arguments.choice("init", from: InitializationScheme.allCases.map(\.rawValue)) {

@@ -12,11 +12,9 @@ public final class SweepRunner: Sendable {
     private let cancellation: Cancellation
     private let observer: @Sendable (SearchEvent) -> Void
 
-    /// Prepares the trainings of `points` × `seeds`.
-    public init(points: [SweepPoint], seeds: Int, evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
-                budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
-                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
-        requests = points.flatMap { point in
+    /// The trainings of a sweep: every point with `seeds` seeds (no early stopping), point by point.
+    public static func trainings(points: [SweepPoint], seeds: Int) -> [TrainingRequest] {
+        points.flatMap { point in
             (0..<seeds).map { seedIndex in
                 var configuration = point.configuration
                 configuration.seed = point.configuration.seed &+ UInt64(seedIndex)
@@ -24,6 +22,13 @@ public final class SweepRunner: Sendable {
                                        stopRule: .never(target: 1), seedIndex: seedIndex, sweepPoint: point.label)
             }
         }
+    }
+
+    /// Prepares to run `trainings` (see `trainings(points:seeds:)`).
+    public init(trainings: [TrainingRequest], evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
+                budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
+                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
+        requests = trainings
         executor = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation, observer: observer)
         self.journal = journal
         self.budget = budget

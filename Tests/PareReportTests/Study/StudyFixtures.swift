@@ -62,16 +62,15 @@ enum StudyFixtures {
         }
         let grid = SweepGrid(models: models, learningRates: [0.01, 0.001], activations: [.relu, .sigmoid])
         let points = grid.points(base: TrainingConfiguration(epochs: 5, seed: 0))
-        let journal = try Journal(directory: folder)
-        let runner = SweepRunner(points: points, seeds: 2, evaluator: ModelledEvaluator(), journal: journal, jobs: 1)
+        let trainings = SweepRunner.trainings(points: points, seeds: 2)
         let description = StudyDescription(
             kind: .sweep, base: points[0].candidate.pareText, modelName: "qiita_cnn1",
-            sweepKeys: runner.trainings.map(\.key), sweepSeeds: 2,
+            sweepKeys: trainings.map(\.key), sweepSeeds: 2,
             command: ["sweep", "models/qiita_cnn1.pare", "--set", "n=1,2,4", "--lr", "0.01,0.001", "--activation",
                       "relu,sigmoid", "--seeds", "2", "--epochs", "5", "--out", "reports/sweep"],
             pareVersion: "0.1.0")
-        _ = try description.open(in: folder)
-        _ = try runner.run()
+        let journal = try description.open(in: folder)
+        _ = try SweepRunner(trainings: trainings, evaluator: ModelledEvaluator(), journal: journal, jobs: 1).run()
         return folder
     }
 }

@@ -109,7 +109,7 @@ public enum SweepPlots {
 
     static func subtitle(_ content: SweepReportContent) -> String {
         var text = "\(content.points.count) points, \(content.entries.count) trainings"
-            + (content.description.sweepSeeds.map { " (\($0) seeds per point)" } ?? "")
+            + (content.description.sweepSeeds.map { " (\($0) seed\($0 == 1 ? "" : "s") per point)" } ?? "")
         if !content.completion.isFinished { text += " — PROVISIONAL: \(content.entries.count) of \(content.plannedTrainings) trainings finished" }
         return text
     }

@@ -37,7 +37,7 @@ public enum SweepReportMarkdown {
             }
             text += table.render() + "\n"
         }
-        let seeds = content.description.sweepSeeds.map { "\($0) seeds per point" } ?? "seeds per point not recorded"
+        let seeds = content.description.sweepSeeds.map { "\($0) seed\($0 == 1 ? "" : "s") per point" } ?? "seeds per point not recorded"
         text += "\(content.plannedTrainings) trainings planned (\(seeds)); \(content.entries.count) finished, "
             + "\(content.points.count) points with results.\n\n"
         return text
