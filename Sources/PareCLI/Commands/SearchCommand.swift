@@ -63,6 +63,9 @@ enum SearchCommand: Command {
             if arguments.has("set") { throw CLIError.usage("--set needs a model FILE") }
             base = try ParsedModel.parse(defaultBase, path: "<built-in>").spec
         }
+        guard !base.isGraph else {
+            throw CLIError.usage("search explores sequential models; this model is a graph (it has layers with explicit inputs)")
+        }
         let target = try parseTarget(arguments.value("target") ?? "0.97")
         let measure = Measure(rawValue: try arguments.choice("minimize", from: Measure.allCases.map(\.rawValue), default: "params")!)!
         let moves = try parseMoves(arguments.value("moves"))

@@ -21,6 +21,8 @@ enum SummaryCommand: Command {
         .value("line-length", "N", "Keras table width (default: 88, as Keras)."),
         .flag("show-trainable", "Add Keras's Trainable column."),
         .flag("advise", "Add the parameter budget: each layer's share and how to shrink the largest."),
+        .value("unfreeze-top", "K", "Fine-tuning view: freeze the model except its top K layers and add a trainable head."),
+        .value("head-units", "N", "Units of the head's Dense layer with --unfreeze-top (default 1, as Keras's binary head)."),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
@@ -33,7 +35,13 @@ enum SummaryCommand: Command {
         if arguments.has("line-length") || arguments.flag("show-trainable"), format != "keras" {
             throw CLIError.usage("--line-length and --show-trainable apply to --format keras")
         }
-        let (_, analysis) = try ModelLoader.load(path, arguments, command: name)
+        var (_, analysis) = try ModelLoader.load(path, arguments, command: name)
+        if let top = try arguments.integer("unfreeze-top", in: 0...100_000) {
+            let units = try arguments.integer("head-units", default: 1, in: 1...100_000)!
+            analysis = try ModelAnalysis(analysis.spec.fineTuning(unfreezeTop: top, headUnits: units))
+        } else if arguments.has("head-units") {
+            throw CLIError.usage("--head-units applies with --unfreeze-top")
+        }
         switch format {
         case "torchinfo":
             console.write(TorchinfoSummary(analysis).render(columns: columns == "full" ? TorchinfoColumn.full : TorchinfoColumn.defaults))

@@ -8,8 +8,12 @@ public struct LayerAnalysis: Hashable, Sendable {
     public var name: String
     /// The layer as described.
     public var spec: LayerSpec
-    /// The shape of one example entering the layer.
-    public var inputShape: Shape
+    /// The names of the layers (or the model input) feeding this layer, as Keras's "Connected to" lists them.
+    public var inputNames: [String]
+    /// The shape of each input, parallel to `inputNames`.
+    public var inputShapes: [Shape]
+    /// The shape of one example entering the layer (its first input's).
+    public var inputShape: Shape { inputShapes[0] }
     /// The shape of one example leaving the layer.
     public var outputShape: Shape
     /// Parameters training updates (Keras view).

@@ -9,32 +9,49 @@ public struct ModelAnalysis: Hashable, Sendable {
 
     /// Infers every layer's shapes and counts its parameters and multiply-adds.
     ///
-    /// - Throws: `ShapeError` for the first layer that cannot take its input, or for a duplicate name.
+    /// - Throws: `ShapeError` for the first layer that cannot take its input(s), names an unknown or later
+    ///   input, or repeats a name.
     public init(_ spec: ModelSpec) throws(ShapeError) {
         self.spec = spec
         let names = spec.resolvedLayerNames
-        var seen = Set<String>()
-        var shape = spec.inputShape
+        var shapes: [String: Shape] = [spec.resolvedInputName: spec.inputShape]
+        let defined = Set(names)
         var layers: [LayerAnalysis] = []
         layers.reserveCapacity(spec.layers.count)
         for (index, layer) in spec.layers.enumerated() {
-            guard seen.insert(names[index]).inserted else {
-                throw ShapeError(layerIndex: index, layerName: names[index], problem: .duplicateName)
+            let name = names[index]
+            func fail(_ problem: ShapeError.Problem) -> ShapeError {
+                ShapeError(layerIndex: index, layerName: name, problem: problem)
+            }
+            guard shapes[name] == nil else { throw fail(.duplicateName) }
+            let inputNames = layer.inputs.isEmpty ? [index == 0 ? spec.resolvedInputName : names[index - 1]] : layer.inputs
+            var inputShapes: [Shape] = []
+            for input in inputNames {
+                guard let shape = shapes[input] else {
+                    if defined.contains(input) { throw fail(.inputDefinedLater(input)) }
+                    throw fail(.unknownInput(input, suggestion: Suggestion.nearest(to: input, in: Array(shapes.keys).sorted())))
+                }
+                inputShapes.append(shape)
+            }
+            if layer.kind == .add {
+                guard Set(inputShapes).count == 1 else { throw fail(.inputsDiffer(inputShapes)) }
+            } else if inputShapes.count > 1 {
+                throw fail(.tooManyInputs(inputShapes.count))
             }
             let output: Shape
             do {
-                output = try layer.kind.outputShape(for: shape)
+                output = try layer.kind.outputShape(for: inputShapes[0])
             } catch {
-                throw ShapeError(layerIndex: index, layerName: names[index], problem: error)
+                throw fail(error)
             }
-            let counts = layer.kind.parameterCounts(for: shape)
+            let counts = layer.kind.parameterCounts(for: inputShapes[0])
             layers.append(LayerAnalysis(
-                index: index, name: names[index], spec: layer, inputShape: shape, outputShape: output,
+                index: index, name: name, spec: layer, inputNames: inputNames, inputShapes: inputShapes, outputShape: output,
                 trainableParameterCount: layer.trainable ? counts.learned : 0,
                 nonTrainableParameterCount: layer.trainable ? counts.statistics : counts.total,
                 torchParameterCount: counts.learned,
                 multiplyAdds: layer.kind.multiplyAdds(parameters: counts, output: output)))
-            shape = output
+            shapes[name] = output
         }
         self.layers = layers
     }

@@ -111,9 +111,10 @@ extension ParameterBudget {
                 switch analysis.layers[position].spec.kind {
                 case .flatten:
                     return analysis.layers[position].inputShape.isImage ? position : nil
-                case .dropout, .activation, .batchNormalization:
+                case .dropout, .activation, .batchNormalization, .reLU:
                     position -= 1
-                case .dense, .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D:
+                case .dense, .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D, .depthwiseConv2D,
+                     .zeroPadding2D, .add:
                     return nil
                 }
             }

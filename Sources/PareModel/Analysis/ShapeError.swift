@@ -19,8 +19,16 @@ public struct ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
         case needsVector(input: Shape)
         /// A stride or window that yields an output with a zero dimension.
         case emptyOutput(input: Shape)
-        /// Two layers with the same name (explicit, or explicit and generated).
+        /// Two layers with the same name (explicit, or explicit and generated), or a layer named like the input.
         case duplicateName
+        /// An input name that is neither the model input nor a layer.
+        case unknownInput(String, suggestion: String?)
+        /// An input that is a layer defined later in the file.
+        case inputDefinedLater(String)
+        /// An `add` whose inputs differ in shape.
+        case inputsDiffer([Shape])
+        /// A single-input layer given several inputs.
+        case tooManyInputs(Int)
     }
 
     /// Creates a shape error for the layer at `layerIndex`.
@@ -43,6 +51,14 @@ public struct ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(layerName) would produce an empty output from input \(input)"
         case .duplicateName:
             "duplicate layer name '\(layerName)'"
+        case .unknownInput(let name, let suggestion):
+            "\(layerName) takes input '\(name)', which is no layer of the model" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .inputDefinedLater(let name):
+            "\(layerName) takes input '\(name)', which is defined after it; layers must follow their inputs"
+        case .inputsDiffer(let shapes):
+            "\(layerName) adds inputs of different shapes: " + shapes.map(\.description).joined(separator: ", ")
+        case .tooManyInputs(let count):
+            "\(layerName) takes one input, got \(count)"
         }
     }
 }

@@ -20,7 +20,15 @@ extension LayerKind {
             return .vector(input.channels)
         case .flatten:
             return .vector(input.elementCount)
-        case .batchNormalization, .dropout, .activation:
+        case .depthwiseConv2D(let conv):
+            let (height, width) = try Self.windowOutput(input: input, window: conv.kernelSize,
+                                                        strides: conv.strides, padding: conv.padding)
+            return .image(height: height, width: width, channels: input.channels * conv.depthMultiplier)
+        case .zeroPadding2D(let padding):
+            guard input.isImage else { throw .needsImage(input: input) }
+            return .image(height: input.height + padding.top + padding.bottom, width: input.width + padding.left + padding.right,
+                          channels: input.channels)
+        case .batchNormalization, .dropout, .activation, .reLU, .add:
             return input
         }
     }

@@ -3,11 +3,13 @@
 /// A layer keyword of the `.pare` format; the raw value is the canonical spelling the printer writes.
 enum LayerKeyword: String, CaseIterable, Sendable {
     case conv2d, dense, maxpool2d, avgpool2d, globalavgpool2d, batchnorm, dropout, activation, flatten
+    case depthwiseconv2d, zeropad2d, relu, add
 
     /// Other accepted spellings (Keras's snake-case class names).
     static let aliases: [String: LayerKeyword] = [
         "max_pooling2d": .maxpool2d, "average_pooling2d": .avgpool2d,
         "global_average_pooling2d": .globalavgpool2d, "batch_normalization": .batchnorm,
+        "depthwise_conv2d": .depthwiseconv2d, "zero_padding2d": .zeropad2d,
     ]
 
     /// The keyword for `word`, canonical or alias.
@@ -20,14 +22,18 @@ enum LayerKeyword: String, CaseIterable, Sendable {
         ["model", "let", "input"] + allCases.map(\.rawValue) + aliases.keys.sorted()
     }
 
-    /// The options this layer accepts besides `name` and `trainable`.
+    /// The options this layer accepts besides `name`, `trainable` and `from` (`add` takes no `from`: its
+    /// inputs are its arguments).
     var options: [String] {
         switch self {
         case .conv2d: ["stride", "strides", "padding", "bias", "use_bias", "activation"]
         case .dense: ["bias", "use_bias", "activation"]
         case .maxpool2d, .avgpool2d: ["stride", "strides", "padding"]
         case .batchnorm: ["momentum", "epsilon"]
-        case .globalavgpool2d, .dropout, .activation, .flatten: []
+        case .depthwiseconv2d: ["stride", "strides", "padding", "bias", "use_bias", "activation", "multiplier", "depth_multiplier"]
+        case .zeropad2d: ["top", "bottom", "left", "right"]
+        case .relu: ["max", "max_value"]
+        case .globalavgpool2d, .dropout, .activation, .flatten, .add: []
         }
     }
 
@@ -43,6 +49,10 @@ enum LayerKeyword: String, CaseIterable, Sendable {
         case .dropout: "dropout 0.25"
         case .activation: "activation relu"
         case .flatten: "flatten"
+        case .depthwiseconv2d: "depthwiseconv2d 3 stride=2 padding=same"
+        case .zeropad2d: "zeropad2d 1"
+        case .relu: "relu max=6"
+        case .add: "add block_1_project_BN, block_2_project_BN"
         }
     }
 }
@@ -60,6 +70,10 @@ extension LayerKind {
         case .dropout: .dropout
         case .activation: .activation
         case .flatten: .flatten
+        case .depthwiseConv2D: .depthwiseconv2d
+        case .zeroPadding2D: .zeropad2d
+        case .reLU: .relu
+        case .add: .add
         }
     }
 }

@@ -9,7 +9,9 @@ struct ModelFileParser {
     private let path: String
     private let overrides: [String: Int]
     private var name: String?
+    private var nameWord: (line: SourceLine, word: Word)?
     private var inputShape: Shape?
+    private var inputName: String?
     private var layers: [LayerSpec] = []
     private var layerLocations: [SourceLocation] = []
     private var variables: [ParsedModel.Variable] = []
@@ -36,12 +38,28 @@ struct ModelFileParser {
                 guard inputShape == nil else { throw error(.duplicateInput, line, first) }
                 try parseInput(line)
             default:
-                guard let keyword = LayerKeyword(word: first.text) else {
-                    let suggestion = Suggestion.nearest(to: first.text, in: LayerKeyword.allSpellings)
-                    throw error(.unknownLayer(first.text, suggestion: suggestion), line, first)
+                // `NAME = layer …` names the layer.
+                var layerLine = line
+                var assignedName: Word?
+                if line.words.count >= 3, line.words[1].text == "=" {
+                    guard Self.isLayerName(first.text) else {
+                        throw error(.expected("a layer name (letters, digits, '_', '.', '-')", found: first.text), line, first)
+                    }
+                    assignedName = first
+                    layerLine.words = Array(line.words.dropFirst(2))
                 }
-                guard inputShape != nil else { throw error(.missingInput, line, first) }
-                layers.append(try parseLayer(keyword, line))
+                let keywordWord = layerLine.words[0]
+                guard let keyword = LayerKeyword(word: keywordWord.text) else {
+                    let suggestion = Suggestion.nearest(to: keywordWord.text, in: LayerKeyword.allSpellings)
+                    throw error(.unknownLayer(keywordWord.text, suggestion: suggestion), line, keywordWord)
+                }
+                guard inputShape != nil else { throw error(.missingInput, line, keywordWord) }
+                var layer = try parseLayer(keyword, layerLine)
+                if let assignedName {
+                    guard layer.name == nil else { throw error(.duplicateOption("name"), line, assignedName) }
+                    layer.name = assignedName.text
+                }
+                layers.append(layer)
                 layerLocations.append(SourceLocation(path: path, line: line.number, column: first.column))
             }
         }
@@ -52,10 +70,11 @@ struct ModelFileParser {
         guard let inputShape else {
             throw ModelFileError(.missingInput, at: SourceLocation(path: path, line: lines[0].number, column: 1))
         }
+        if let template = name, let (line, word) = nameWord { name = try interpolate(template, line, word) }
         guard !layers.isEmpty else {
             throw ModelFileError(.noLayers, at: SourceLocation(path: path, line: lines.last!.number))
         }
-        return ParsedModel(spec: ModelSpec(name: name, inputShape: inputShape, layers: layers),
+        return ParsedModel(spec: ModelSpec(name: name, inputShape: inputShape, inputName: inputName, layers: layers),
                            path: path, layerLocations: layerLocations, variables: variables)
     }
 
@@ -74,6 +93,7 @@ struct ModelFileParser {
         }
         guard !text.isEmpty, !text.contains("\"") else { throw error(.expected("a model name", found: word.text), line, word) }
         name = text
+        nameWord = (line, word)
     }
 
     private mutating func parseLet(_ line: SourceLine) throws(ModelFileError) {
@@ -98,16 +118,44 @@ struct ModelFileParser {
 
     private mutating func parseInput(_ line: SourceLine) throws(ModelFileError) {
         let keyword = line.words[0]
-        guard line.words.count >= 2 else {
+        var words = Array(line.words.dropFirst())
+        if let last = words.last, last.text.hasPrefix("name=") {
+            let name = String(last.text.dropFirst(5))
+            guard Self.isLayerName(name) else {
+                throw error(.expected("an input name (letters, digits, '_', '.', '-')", found: name), line, last)
+            }
+            inputName = name
+            words.removeLast()
+        }
+        guard !words.isEmpty else {
             throw error(.missingArgument("a shape", layer: "input", example: "input 28x28x1"), line, keyword)
         }
-        guard line.words.count == 2 else { throw error(.unexpectedArgument(line.words[2].text, layer: "input"), line, line.words[2]) }
-        let word = line.words[1]
+        guard words.count == 1 else { throw error(.unexpectedArgument(words[1].text, layer: "input"), line, words[1]) }
+        let word = words[0]
         let dimensions = try size(word, line, what: "a shape like 28x28x1 or 784")
         guard dimensions.count == 1 || dimensions.count == 3 else {
             throw error(.expected("a shape like 28x28x1 (height x width x channels) or 784", found: word.text), line, word)
         }
         inputShape = Shape(dimensions)
+    }
+
+    /// The model name with every `{variable}` replaced by its value (`mobilenetv2_1.00_{size}`).
+    private func interpolate(_ template: String, _ line: SourceLine, _ word: Word) throws(ModelFileError) -> String {
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw error(.expected("'{variable}' in the model name", found: word.text), line, word)
+            }
+            let variable = String(rest[rest.index(after: open)..<close])
+            guard let value = values[variable] else {
+                throw error(.undefinedVariable(variable, suggestion: Suggestion.nearest(to: variable, in: values.keys.sorted())), line, word)
+            }
+            result += "\(value)"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     // MARK: - Layers
@@ -143,12 +191,35 @@ struct ModelFileParser {
             kind = .activation(try parseActivation(arguments.required("an activation"), line))
         case .flatten:
             kind = .flatten
+        case .depthwiseconv2d:
+            let kernel = try size2(arguments.required("a kernel size"), line, "kernel size")
+            activation = try arguments.optional().map { word throws(ModelFileError) in try parseActivation(word, line) }
+            kind = .depthwiseConv2D(DepthwiseConv2D(kernelSize: kernel))
+        case .zeropad2d:
+            let amount = try arguments.optional().map { word throws(ModelFileError) in
+                try size(word, line, what: "a padding like 1 or 1x2 (rows x columns)", allowZero: true)
+            } ?? [0]
+            guard amount.count <= 2 else {
+                throw error(.expected("a padding like 1 or 1x2 (rows x columns)", found: line.words[1].text), line, line.words[1])
+            }
+            let rows = amount[0], columns = amount.count == 2 ? amount[1] : amount[0]
+            kind = .zeroPadding2D(ZeroPadding2D(top: rows, bottom: rows, left: columns, right: columns))
+        case .relu:
+            kind = .reLU(ReLU())
+        case .add:
+            kind = .add
+        }
+        var inputs = keyword == .add ? try arguments.remainingAsNames(line: line, path: path) : []
+        if keyword == .add, inputs.count < 2 {
+            throw error(.missingArgument("two or more input layers", layer: "add", example: keyword.example), line, line.words[0])
         }
         try arguments.finishPositional()
 
         var layer = LayerSpec(kind)
         for (option, word) in arguments.options {
             switch option {
+            case "from":
+                inputs = try Self.names(word, line: line, path: path)
             case "name":
                 guard Self.isLayerName(word.text) else {
                     throw error(.expected("a layer name (letters, digits, '_', '.', '-')", found: word.text), line, word)
@@ -163,6 +234,7 @@ struct ModelFileParser {
                 let strides = try size2(word, line, "stride")
                 switch kind {
                 case .conv2D(var conv): conv.strides = strides; kind = .conv2D(conv)
+                case .depthwiseConv2D(var conv): conv.strides = strides; kind = .depthwiseConv2D(conv)
                 case .maxPooling2D(var pool): pool.strides = strides; kind = .maxPooling2D(pool)
                 case .averagePooling2D(var pool): pool.strides = strides; kind = .averagePooling2D(pool)
                 default: preconditionFailure("stride accepted for \(keyword)")
@@ -173,6 +245,7 @@ struct ModelFileParser {
                 }
                 switch kind {
                 case .conv2D(var conv): conv.padding = padding; kind = .conv2D(conv)
+                case .depthwiseConv2D(var conv): conv.padding = padding; kind = .depthwiseConv2D(conv)
                 case .maxPooling2D(var pool): pool.padding = padding; kind = .maxPooling2D(pool)
                 case .averagePooling2D(var pool): pool.padding = padding; kind = .averagePooling2D(pool)
                 default: preconditionFailure("padding accepted for \(keyword)")
@@ -181,6 +254,7 @@ struct ModelFileParser {
                 let useBias = try boolean(word, line, option)
                 switch kind {
                 case .conv2D(var conv): conv.useBias = useBias; kind = .conv2D(conv)
+                case .depthwiseConv2D(var conv): conv.useBias = useBias; kind = .depthwiseConv2D(conv)
                 case .dense(var dense): dense.useBias = useBias; kind = .dense(dense)
                 default: preconditionFailure("bias accepted for \(keyword)")
                 }
@@ -194,13 +268,35 @@ struct ModelFileParser {
                 }
                 if isMomentum { norm.momentum = value } else { norm.epsilon = value }
                 kind = .batchNormalization(norm)
+            case "multiplier", "depth_multiplier":
+                guard case .depthwiseConv2D(var conv) = kind else { preconditionFailure("\(option) for \(keyword)") }
+                conv.depthMultiplier = try positiveInteger(word, line, "depth multiplier")
+                kind = .depthwiseConv2D(conv)
+            case "top", "bottom", "left", "right":
+                guard case .zeroPadding2D(var padding) = kind else { preconditionFailure("\(option) for \(keyword)") }
+                let amount = try size(word, line, what: "a padding of 0 or more for '\(option)'", allowZero: true)
+                guard amount.count == 1 else { throw error(.expected("a padding of 0 or more for '\(option)'", found: word.text), line, word) }
+                switch option {
+                case "top": padding.top = amount[0]
+                case "bottom": padding.bottom = amount[0]
+                case "left": padding.left = amount[0]
+                default: padding.right = amount[0]
+                }
+                kind = .zeroPadding2D(padding)
+            case "max", "max_value":
+                guard let value = Double(word.text), value.isFinite, value > 0 else {
+                    throw error(.expected("a positive cap for 'max'", found: word.text), line, word)
+                }
+                kind = .reLU(ReLU(maxValue: value))
             default:
                 preconditionFailure("LayerArguments accepted unknown option \(option)")
             }
         }
+        layer.inputs = inputs
         if let activation {
             switch kind {
             case .conv2D(var conv): conv.activation = activation; kind = .conv2D(conv)
+            case .depthwiseConv2D(var conv): conv.activation = activation; kind = .depthwiseConv2D(conv)
             case .dense(var dense): dense.activation = activation; kind = .dense(dense)
             default: preconditionFailure("activation accepted for \(keyword)")
             }
@@ -216,6 +312,16 @@ struct ModelFileParser {
     }
 
     // MARK: - Values
+
+    /// Comma-separated layer names (`from=a,b`).
+    static func names(_ word: Word, line: SourceLine, path: String) throws(ModelFileError) -> [String] {
+        let names = word.text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+        for name in names where !isLayerName(name) {
+            throw ModelFileError(.expected("layer names separated by commas", found: word.text),
+                                 at: SourceLocation(path: path, line: line.number, column: word.column))
+        }
+        return names
+    }
 
     private func evaluate(_ text: String, _ at: SourceLocation) throws(ModelFileError) -> Int {
         do {
@@ -236,12 +342,12 @@ struct ModelFileParser {
         return value
     }
 
-    private func size(_ word: Word, _ line: SourceLine, what: String) throws(ModelFileError) -> [Int] {
+    private func size(_ word: Word, _ line: SourceLine, what: String, allowZero: Bool = false) throws(ModelFileError) -> [Int] {
         var dimensions: [Int] = []
         for part in IntegerExpression.sizeParts(word.text) {
             guard !part.isEmpty else { throw error(.expected(what, found: word.text), line, word) }
             let value = try evaluate(part, location(line, word))
-            guard value > 0 else { throw error(.expected(what, found: word.text), line, word) }
+            guard allowZero ? value >= 0 : value > 0 else { throw error(.expected(what, found: word.text), line, word) }
             dimensions.append(value)
         }
         return dimensions
@@ -298,7 +404,7 @@ private struct LayerArguments {
         self.path = path
         var positional: [Word] = []
         var seen = Set<String>()
-        let accepted = ["name", "trainable"] + keyword.options
+        let accepted = ["name", "trainable"] + (keyword == .add ? [] : ["from"]) + keyword.options
         for word in line.words.dropFirst() {
             guard let equals = word.text.firstIndex(of: "=") else {
                 positional.append(word)
@@ -311,7 +417,7 @@ private struct LayerArguments {
                 let suggestion = Suggestion.nearest(to: key, in: accepted)
                 throw ModelFileError(.unknownOption(option: key, layer: keyword.rawValue, suggestion: suggestion), at: at)
             }
-            let canonical = key == "strides" ? "stride" : key == "use_bias" ? "bias" : key
+            let canonical = ["strides": "stride", "use_bias": "bias", "depth_multiplier": "multiplier", "max_value": "max"][key] ?? key
             guard seen.insert(canonical).inserted else { throw ModelFileError(.duplicateOption(key), at: at) }
             guard !valueText.isEmpty else { throw ModelFileError(.expected("a value after '\(key)='", found: word.text), at: at) }
             let valueColumn = word.column + word.text.distance(from: word.text.startIndex, to: equals) + 1
@@ -335,6 +441,20 @@ private struct LayerArguments {
         guard next < positional.count else { return nil }
         next += 1
         return positional[next - 1]
+    }
+
+    /// Every remaining positional argument read as comma-separated layer names (`add a, b` or `add a,b`).
+    mutating func remainingAsNames(line: SourceLine, path: String) throws(ModelFileError) -> [String] {
+        let words = positional[next...]
+        next = positional.count
+        guard let first = words.first else { return [] }
+        let joined = words.map(\.text).joined(separator: ",")
+        let names = joined.split(separator: ",").map(String.init)
+        guard names.allSatisfy(ModelFileParser.isLayerName) else {
+            throw ModelFileError(.expected("layer names separated by commas", found: words.map(\.text).joined(separator: " ")),
+                                 at: SourceLocation(path: path, line: line.number, column: first.column))
+        }
+        return names
     }
 
     /// Fails if positional arguments are left over.

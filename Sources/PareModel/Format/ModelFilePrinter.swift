@@ -6,7 +6,7 @@ extension ModelSpec {
     public var pareText: String {
         var lines: [String] = []
         if let name { lines.append("model \"\(name)\"") }
-        lines.append("input \(inputShape)")
+        lines.append("input \(inputShape)" + (inputName.map { " name=\($0)" } ?? ""))
         for layer in layers { lines.append(layer.pareText) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -40,9 +40,27 @@ extension LayerSpec {
             words.append("\(dropout.rate)")
         case .activation(let activation):
             words.append(activation.rawValue)
+        case .depthwiseConv2D(let conv):
+            words.append("\(conv.kernelSize)")
+            if conv.activation != .linear { words.append(conv.activation.rawValue) }
+            if conv.strides != Size2(square: 1) { options.append("stride=\(conv.strides)") }
+            if conv.padding != .valid { options.append("padding=\(conv.padding.rawValue)") }
+            if conv.depthMultiplier != 1 { options.append("multiplier=\(conv.depthMultiplier)") }
+            if !conv.useBias { options.append("bias=false") }
+        case .zeroPadding2D(let padding):
+            if Set([padding.top, padding.bottom, padding.left, padding.right]).count == 1 {
+                words.append("\(padding.top)")
+            } else {
+                options += ["top=\(padding.top)", "bottom=\(padding.bottom)", "left=\(padding.left)", "right=\(padding.right)"]
+            }
+        case .reLU(let relu):
+            if let maxValue = relu.maxValue { options.append("max=\(maxValue)") }
+        case .add:
+            words.append(inputs.joined(separator: ", "))
         case .globalAveragePooling2D, .flatten:
             break
         }
+        if !inputs.isEmpty, kind != .add { options.append("from=\(inputs.joined(separator: ","))") }
         if !trainable { options.append("trainable=false") }
         if let name { options.append("name=\(name)") }
         return (words + options).joined(separator: " ")

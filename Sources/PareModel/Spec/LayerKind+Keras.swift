@@ -13,6 +13,10 @@ extension LayerKind {
         case .dropout: "Dropout"
         case .activation: "Activation"
         case .flatten: "Flatten"
+        case .depthwiseConv2D: "DepthwiseConv2D"
+        case .zeroPadding2D: "ZeroPadding2D"
+        case .reLU: "ReLU"
+        case .add: "Add"
         }
     }
 
@@ -28,6 +32,10 @@ extension LayerKind {
         case .dropout: "dropout"
         case .activation: "activation"
         case .flatten: "flatten"
+        case .depthwiseConv2D: "depthwise_conv2d"
+        case .zeroPadding2D: "zero_padding2d"
+        case .reLU: "re_lu"
+        case .add: "add"
         }
     }
 
@@ -38,7 +46,9 @@ extension LayerKind {
         case .dense(let dense): dense.activation
         case .conv2D(let conv): conv.activation
         case .activation(let activation): activation
-        case .maxPooling2D, .averagePooling2D, .globalAveragePooling2D, .batchNormalization, .dropout, .flatten: nil
+        case .depthwiseConv2D(let conv): conv.activation
+        case .maxPooling2D, .averagePooling2D, .globalAveragePooling2D, .batchNormalization, .dropout, .flatten,
+             .zeroPadding2D, .reLU, .add: nil
         }
     }
 }

@@ -24,6 +24,15 @@ public enum LayerKind: Hashable, Sendable {
     case activation(Activation)
     /// Reshape to a vector, channels-last order (Keras `Flatten`, PyTorch `nn.Flatten`).
     case flatten
+    /// A per-channel (depthwise) 2-D convolution (Keras `DepthwiseConv2D`, PyTorch `nn.Conv2d` with
+    /// `groups = in_channels`).
+    case depthwiseConv2D(DepthwiseConv2D)
+    /// Zeros around an image (Keras `ZeroPadding2D`, PyTorch `nn.ZeroPad2d`).
+    case zeroPadding2D(ZeroPadding2D)
+    /// A rectified linear unit layer with an optional cap, e.g. ReLU6 (Keras `ReLU`, PyTorch `nn.ReLU`/`nn.ReLU6`).
+    case reLU(ReLU)
+    /// Element-wise sum of two or more inputs of one shape (Keras `Add`; in PyTorch an operation, not a module).
+    case add
 }
 
 /// A fully connected layer: `y = activation(x · W + b)`.
@@ -130,5 +139,68 @@ public struct Dropout: Hashable, Sendable {
     /// Creates a dropout layer.
     public init(rate: Double) {
         self.rate = rate
+    }
+}
+
+/// A depthwise convolution: each input channel is convolved with its own `depthMultiplier` kernels.
+///
+/// - Output `H' x W' x (C · depthMultiplier)` with the same size rules as `Conv2D`.
+/// - Parameters: `kh · kw · C · depthMultiplier` (Keras layout `[kh, kw, C, depthMultiplier]`) plus
+///   `C · depthMultiplier` biases.
+/// - Initialiser (Keras default): Glorot-uniform with fans `kh·kw·C` and `kh·kw·depthMultiplier`, zero bias.
+public struct DepthwiseConv2D: Hashable, Sendable {
+    /// Kernel height and width.
+    public var kernelSize: Size2
+    /// Step between windows.
+    public var strides: Size2
+    /// Border treatment.
+    public var padding: Padding
+    /// Output channels per input channel.
+    public var depthMultiplier: Int
+    /// Activation applied to the output.
+    public var activation: Activation
+    /// Whether the layer adds a bias per output channel.
+    public var useBias: Bool
+
+    /// Creates a depthwise convolution; defaults as in Keras.
+    public init(kernelSize: Size2, strides: Size2 = Size2(square: 1), padding: Padding = .valid, depthMultiplier: Int = 1,
+                activation: Activation = .linear, useBias: Bool = true) {
+        self.kernelSize = kernelSize
+        self.strides = strides
+        self.padding = padding
+        self.depthMultiplier = depthMultiplier
+        self.activation = activation
+        self.useBias = useBias
+    }
+}
+
+/// Rows and columns of zeros added around an image: output `(H + top + bottom) x (W + left + right) x C`.
+public struct ZeroPadding2D: Hashable, Sendable {
+    /// Rows added above.
+    public var top: Int
+    /// Rows added below.
+    public var bottom: Int
+    /// Columns added on the left.
+    public var left: Int
+    /// Columns added on the right.
+    public var right: Int
+
+    /// Creates a padding.
+    public init(top: Int, bottom: Int, left: Int, right: Int) {
+        self.top = top
+        self.bottom = bottom
+        self.left = left
+        self.right = right
+    }
+}
+
+/// `f(x) = min(max(x, 0), maxValue)`; without `maxValue`, a plain ReLU (Keras `ReLU(max_value=…)`).
+public struct ReLU: Hashable, Sendable {
+    /// The cap (6 for ReLU6), or `nil` for none.
+    public var maxValue: Double?
+
+    /// Creates a ReLU layer.
+    public init(maxValue: Double? = nil) {
+        self.maxValue = maxValue
     }
 }

@@ -26,7 +26,9 @@ extension ModelAnalysis {
     /// after its layer (none for linear), MaxPooling2D → `MaxPool2d`, AveragePooling2D → `AvgPool2d`,
     /// BatchNormalization → `BatchNorm2d` on images or `BatchNorm1d` on vectors, GlobalAveragePooling2D →
     /// `AdaptiveAvgPool2d` (output `[1, C, 1, 1]`) then `Flatten`, Flatten → `Flatten`, Dropout → `Dropout`,
-    /// a stand-alone Activation → its module (`Identity` for linear).
+    /// a stand-alone Activation → its module (`Identity` for linear), DepthwiseConv2D → `Conv2d` (with
+    /// `groups` = channels), ZeroPadding2D → `ZeroPad2d`, ReLU → `ReLU` (`ReLU6` with a cap of 6, `Hardtanh` with
+    /// another cap); Add is an operation in PyTorch's `forward`, not a module, so it has no row.
     public var torchModules: [TorchModule] {
         var modules: [TorchModule] = []
         for layer in layers {
@@ -65,6 +67,15 @@ extension ModelAnalysis {
                 module(Self.torchActivation(activation) ?? "Identity")
             case .flatten:
                 module("Flatten")
+            case .depthwiseConv2D(let conv):
+                weighted("Conv2d")
+                if let name = Self.torchActivation(conv.activation) { module(name, input: output) }
+            case .zeroPadding2D:
+                module("ZeroPad2d")
+            case .reLU(let relu):
+                module(relu.maxValue == nil ? "ReLU" : relu.maxValue == 6 ? "ReLU6" : "Hardtanh")
+            case .add:
+                break
             }
         }
         return modules

@@ -25,6 +25,9 @@ public enum NetworkBuilder {
     ///   engine rejects a layer.
     public static func build(_ analysis: ModelAnalysis, maxBatchSize: Int, threads: Int,
                              frozenLayers: [String] = []) throws(TrainingError) -> Network {
+        guard !analysis.spec.isGraph else {
+            throw .engine("graph models (layers with explicit inputs, such as add) are not trained by the engine yet")
+        }
         let names = analysis.layers.map(\.name)
         for frozen in frozenLayers where !names.contains(frozen) {
             throw .unknownLayer(frozen, suggestion: Suggestion.nearest(to: frozen, in: names))
@@ -75,6 +78,8 @@ public enum NetworkBuilder {
             return ActivationLayer(name: name, inputShape: input, activation: activation(function, isOutput: isOutput))
         case .flatten:
             return FlattenLayer(name: name, inputShape: input)
+        case .depthwiseConv2D, .zeroPadding2D, .reLU, .add:
+            throw TrainingError.engine("\(layer.name) (\(layer.spec.kind.kerasClassName)): graph-model layers are not trained by the engine yet")
         }
     }
 

@@ -131,9 +131,9 @@ public enum Checkpoint {
                 current = nil
             case .batchNormalization:
                 if layer.inputShape.isVector { permutations[layer.index] = current }
-            case .dropout, .activation:
+            case .dropout, .activation, .reLU:
                 break
-            case .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D:
+            case .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D, .depthwiseConv2D, .zeroPadding2D, .add:
                 current = nil
             }
         }
