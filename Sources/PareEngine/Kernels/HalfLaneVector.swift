@@ -9,3 +9,9 @@ typealias HalfLanes = SIMD8<Float>
 func loadHalfLanes(_ pointer: UnsafePointer<Float>) -> HalfLanes {
     UnsafeRawPointer(pointer).loadUnaligned(as: HalfLanes.self)
 }
+
+/// Stores 8 lanes starting at `pointer` (no alignment requirement).
+@inline(__always)
+func storeHalfLanes(_ value: HalfLanes, to pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: HalfLanes.self)
+}
