@@ -2,7 +2,7 @@
 //   PARE_BENCH=1 swift test -c release --filter ConvolutionKernelBenchmark
 // For every convolution of the benchmark models it times forward, input gradient and weight gradient, fast and
 // reference, on one thread over 2 chunks (32 samples: one work item of a 128-sample batch), and prints GFLOP/s
-// with 2 FLOP per multiply-add of valid taps (the same count for all three).
+// with 2 FLOP per multiply-add of taps inside the input (the same count for all three).
 
 import Foundation
 import Testing
@@ -10,19 +10,23 @@ import Testing
 
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["PARE_BENCH"] != nil))
 struct ConvolutionKernelBenchmark {
-    private static let shapes: [(String, Int, Int, Int)] = [   // (name, input channels, filters, input side)
-        ("cnn2.c1", 1, 2, 28), ("cnn2.c2", 2, 2, 26), ("cnn2.c3", 2, 4, 12), ("cnn2.c4", 4, 4, 10),
-        ("seed000.c1", 1, 4, 28), ("seed000.c2", 4, 4, 26),
-        ("cnn1.c1", 1, 32, 28), ("cnn1.c2", 32, 64, 26),
+    /// (name, input channels, filters, input side, kernel side, padding): the benchmark models' convolutions and
+    /// the same-padded ones of seed004_cnn1/2 (clipped borders).
+    private static let shapes: [(String, Int, Int, Int, Int, PaddingMode)] = [
+        ("cnn2.c1", 1, 2, 28, 3, .valid), ("cnn2.c2", 2, 2, 26, 3, .valid), ("cnn2.c3", 2, 4, 12, 3, .valid),
+        ("cnn2.c4", 4, 4, 10, 3, .valid), ("seed000.c1", 1, 4, 28, 3, .valid), ("seed000.c2", 4, 4, 26, 3, .valid),
+        ("cnn1.c1", 1, 32, 28, 3, .valid), ("cnn1.c2", 32, 64, 26, 3, .valid),
+        ("s4cnn1.c1", 1, 16, 28, 5, .same), ("s4cnn2.c2", 32, 32, 28, 3, .same), ("s4cnn2.c4", 64, 64, 14, 3, .same),
+        ("s4cnn2.c7", 128, 128, 7, 3, .same),
     ]
 
     @Test func kernelThroughput() {
         let chunkCount = 2, lanes = LaneLayout.laneCount
-        for (name, inputChannels, filters, side) in Self.shapes {
+        for (name, inputChannels, filters, side, kernelSide, padding) in Self.shapes {
             let geometry = ConvolutionGeometry(
                 inputChannels: inputChannels, outputChannels: filters,
-                window: WindowGeometry(input: PlaneSize(square: side), window: PlaneSize(square: 3),
-                                       strides: PlaneSize(square: 1), padding: .valid))
+                window: WindowGeometry(input: PlaneSize(square: side), window: PlaneSize(square: kernelSide),
+                                       strides: PlaneSize(square: 1), padding: padding))
             var generator = SeededGenerator(seed: 3)
             let input = FloatBuffer(count: chunkCount * geometry.inputFeatures * lanes)
             let output = FloatBuffer(count: chunkCount * geometry.outputFeatures * lanes)
@@ -34,7 +38,11 @@ struct ConvolutionKernelBenchmark {
                 for index in 0..<buffer.count { buffer.pointer[index] = generator.nextSymmetricFloat(limit: 1) }
             }
             let bias = kernel.pointer + filters * geometry.kernelVolume
-            let flop = 2.0 * Double(geometry.kernelVolume * geometry.outputFeatures * chunkCount * lanes)
+            // Multiply-adds of taps inside the input: per axis, Σ over outputs of the clipped tap count.
+            let window = geometry.window
+            let rowTaps = (0..<window.outputHeight).reduce(0) { $0 + window.inputRows(outputRow: $1).count }
+            let columnTaps = (0..<window.outputWidth).reduce(0) { $0 + window.inputColumns(outputColumn: $1).count }
+            let flop = 2.0 * Double(inputChannels * filters * rowTaps * columnTaps * chunkCount * lanes)
             func report(_ label: String, fast: () -> Void, reference: () -> Void) {
                 let fastSample = BenchmarkTiming.measure(repetitions: 5, minimumSeconds: 0.02, fast)
                 let referenceSample = BenchmarkTiming.measure(repetitions: 3, minimumSeconds: 0.02, reference)
