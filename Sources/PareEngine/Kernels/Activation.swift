@@ -15,11 +15,11 @@ func activationForward(_ activation: ActivationFunction, values: UnsafeMutablePo
     case .linear:
         return
     case .relu:
-        transformLanes(values, vectorCount: vectorCount) { $0.replacing(with: 0, where: $0 .< 0) }
+        transformLanes(values, vectorCount: vectorCount, Rectifier())
     case .sigmoid:
-        transformLanes(values, vectorCount: vectorCount, logisticSigmoid)
+        transformLanes(values, vectorCount: vectorCount, Sigmoid())
     case .tanh:
-        transformLanes(values, vectorCount: vectorCount, hyperbolicTangent)
+        transformLanes(values, vectorCount: vectorCount, HyperbolicTangent())
     case .softmax:
         softmaxForward(values: values, shape: shape, chunkCount: chunkCount)
     }
@@ -53,9 +53,32 @@ func activationBackward(_ activation: ActivationFunction, output: UnsafePointer<
     }
 }
 
+/// An element-wise function on lane vectors. Kernels take it as a generic parameter rather than a closure:
+/// specialisation always inlines it, where a closure was left as a call per vector.
+protocol LaneTransform {
+    /// The function on 16 lanes.
+    func callAsFunction(_ value: Lanes) -> Lanes
+}
+
+/// `max(x, 0)`.
+private struct Rectifier: LaneTransform {
+    @inline(__always) func callAsFunction(_ value: Lanes) -> Lanes { value.replacing(with: 0, where: value .< 0) }
+}
+
+/// `1 / (1 + e^−x)`.
+private struct Sigmoid: LaneTransform {
+    @inline(__always) func callAsFunction(_ value: Lanes) -> Lanes { logisticSigmoid(value) }
+}
+
+/// `tanh(x)`.
+private struct HyperbolicTangent: LaneTransform {
+    @inline(__always) func callAsFunction(_ value: Lanes) -> Lanes { hyperbolicTangent(value) }
+}
+
 /// `values[i] = transform(values[i])` for `vectorCount` consecutive lane vectors.
 @inline(__always)
-private func transformLanes(_ values: UnsafeMutablePointer<Float>, vectorCount: Int, _ transform: (Lanes) -> Lanes) {
+private func transformLanes<Transform: LaneTransform>(_ values: UnsafeMutablePointer<Float>, vectorCount: Int,
+                                                      _ transform: Transform) {
     let lanes = LaneLayout.laneCount
     for index in 0..<vectorCount {
         storeLanes(transform(loadLanes(values + index * lanes)), to: values + index * lanes)

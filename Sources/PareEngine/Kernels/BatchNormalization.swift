@@ -15,14 +15,11 @@ func batchNormStatistics(input: UnsafePointer<Float>, shape: SampleShape, chunkC
                          variance: UnsafeMutablePointer<Float>) {
     let count = Double(min(validSamples, chunkCount * LaneLayout.laneCount) * shape.planeSize)
     for c in channels {
-        let channelMean = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples) { index in
-            loadLanes(input + index)
-        } / count
+        let channelMean = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples,
+                                         Value(values: input)) / count
         let meanValue = Float(channelMean)
-        let squares = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples) { index in
-            let deviation = loadLanes(input + index) - meanValue
-            return deviation * deviation
-        }
+        let squares = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples,
+                                     SquaredDeviation(values: input, mean: meanValue))
         mean[c] = meanValue
         variance[c] = Float(squares / count)
     }
@@ -57,12 +54,11 @@ func batchNormBackward(input: UnsafePointer<Float>, outputGradient: UnsafePointe
     let count = Double(min(validSamples, chunkCount * lanes) * shape.planeSize)
     for c in channels {
         let channelMean = mean[c], invStd = inverseStandardDeviation[c]
-        let gradientSum = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples) { index in
-            loadLanes(outputGradient + index)
-        }
-        let weightedSum = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples) { index in
-            loadLanes(outputGradient + index) * ((loadLanes(input + index) - channelMean) * invStd)
-        }
+        let gradientSum = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples,
+                                         Value(values: outputGradient))
+        let weightedSum = sumOverChannel(c, shape: shape, chunkCount: chunkCount, validSamples: validSamples,
+                                         NormalizedProduct(gradient: outputGradient, input: input, mean: channelMean,
+                                                           inverseStandardDeviation: invStd))
         gammaGradient?[c] = Float(weightedSum)
         betaGradient?[c] = Float(gradientSum)
         guard let inputGradient else { continue }
@@ -88,11 +84,41 @@ private func realLanes(chunk: Int, validSamples: Int) -> SIMDMask<SIMD16<Int32>>
     return laneIndices .< Int32(LaneLayout.validLanes(chunk: chunk, batchSize: validSamples))
 }
 
+/// The term a channel sum adds for the 16 lanes starting at an index (a generic parameter, so it is inlined).
+private protocol ChannelTerm {
+    func callAsFunction(_ index: Int) -> Lanes
+}
+
+/// `values[index]`.
+private struct Value: ChannelTerm {
+    let values: UnsafePointer<Float>
+    @inline(__always) func callAsFunction(_ index: Int) -> Lanes { loadLanes(values + index) }
+}
+
+/// `(values[index] − mean)²`.
+private struct SquaredDeviation: ChannelTerm {
+    let values: UnsafePointer<Float>
+    let mean: Float
+    @inline(__always) func callAsFunction(_ index: Int) -> Lanes {
+        let deviation = loadLanes(values + index) - mean
+        return deviation * deviation
+    }
+}
+
+/// `gradient[index] · (input[index] − mean) · invStd`: the output gradient times the normalised input.
+private struct NormalizedProduct: ChannelTerm {
+    let gradient: UnsafePointer<Float>, input: UnsafePointer<Float>
+    let mean: Float, inverseStandardDeviation: Float
+    @inline(__always) func callAsFunction(_ index: Int) -> Lanes {
+        loadLanes(gradient + index) * ((loadLanes(input + index) - mean) * inverseStandardDeviation)
+    }
+}
+
 /// Σ over the real lanes of every pixel of channel `channel` in every chunk of `term(index)` (the index of the
 /// pixel's first lane): Float vector sums per plane, added lane by lane in Double.
 @inline(__always)
-private func sumOverChannel(_ channel: Int, shape: SampleShape, chunkCount: Int, validSamples: Int,
-                            _ term: (Int) -> Lanes) -> Double {
+private func sumOverChannel<Term: ChannelTerm>(_ channel: Int, shape: SampleShape, chunkCount: Int, validSamples: Int,
+                                               _ term: Term) -> Double {
     let lanes = LaneLayout.laneCount
     var total = 0.0
     for k in 0..<chunkCount {

@@ -34,7 +34,7 @@ private func dropoutApply(source: UnsafePointer<Float>, destination: UnsafeMutab
         for f in 0..<featureCount {
             let index = (k * featureCount + f) * lanes
             let feature = UInt64(truncatingIfNeeded: f)
-            func apply(samples: SIMD8<UInt64>, offset: Int) {
+            @inline(__always) func apply(samples: SIMD8<UInt64>, offset: Int) {
                 let bits = mix(random.key ^ mix(samples | feature))
                 let keeps = SIMD8<Int32>(truncatingIfNeeded: bits &>> 40) .>= threshold
                 let scaled = loadHalfLanes(source + index + offset) * scale

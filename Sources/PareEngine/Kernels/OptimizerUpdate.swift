@@ -1,22 +1,12 @@
 // Fast optimizer updates and the gradient sum: twins of OptimizerReference.swift and GradientSumReference.swift
 // (same signatures). Each is element-wise, so eight elements per SIMD8 step with the reference's operations in
 // the reference's order (Swift never fuses `a * b + c`) give the reference's bits; the last `count % 8`
-// elements go through the reference itself.
+// elements go through the reference itself. Square roots use `correctlyRoundedSquareRoot` (SquareRoot.swift),
+// which has the scalar square root's bits. Loops are written out: passing the step as a closure left a call
+// per vector in the optimised code.
 //
-// Legend: p = parameter, g = gradient, count = elements in the slice (all pointers point at its first element).
-
-/// Steps over `count` elements eight at a time, calling `body(offset)` per full vector, and returns the number of
-/// elements handled (`count` rounded down to a multiple of 8).
-@inline(__always)
-private func forEachVector(_ count: Int, _ body: (Int) -> Void) -> Int {
-    let handled = count - count % 8
-    var offset = 0
-    while offset < handled {
-        body(offset)
-        offset += 8
-    }
-    return handled
-}
+// Legend: p = parameter, g = gradient, i = element index, count = elements in the slice (all pointers point at
+// its first element).
 
 /// Eight floats at `pointer`.
 @inline(__always)
@@ -35,15 +25,21 @@ private func store8(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float
 func sgdUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                velocity: UnsafeMutablePointer<Float>?, count: Int, learningRate: Float, momentum: Float,
                nesterov: Bool) {
-    let handled = forEachVector(count) { i in
-        let g = load8(gradients + i), p = load8(parameters + i)
-        guard let velocity else {
-            store8(p - g * learningRate, parameters + i)
-            return
+    let handled = count - count % 8
+    var i = 0
+    if let velocity {
+        while i < handled {
+            let g = load8(gradients + i), p = load8(parameters + i)
+            let v = load8(velocity + i) * momentum - g * learningRate
+            store8(v, velocity + i)
+            store8(nesterov ? p + (v * momentum - g * learningRate) : p + v, parameters + i)
+            i += 8
         }
-        let v = load8(velocity + i) * momentum - g * learningRate
-        store8(v, velocity + i)
-        store8(nesterov ? p + (v * momentum - g * learningRate) : p + v, parameters + i)
+    } else {
+        while i < handled {
+            store8(load8(parameters + i) - load8(gradients + i) * learningRate, parameters + i)
+            i += 8
+        }
     }
     sgdUpdateReference(parameters: parameters + handled, gradients: gradients + handled,
                        velocity: velocity.map { $0 + handled }, count: count - handled, learningRate: learningRate,
@@ -55,14 +51,17 @@ func sgdUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer
 func adamUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                 firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>,
                 count: Int, alpha: Float, beta1: Float, beta2: Float, epsilon: Float) {
-    let handled = forEachVector(count) { i in
+    let handled = count - count % 8
+    var i = 0
+    while i < handled {
         let g = load8(gradients + i)
         var m = load8(firstMoment + i), v = load8(secondMoment + i)
         m += (g - m) * (1 - beta1)
         v += (g * g - v) * (1 - beta2)
         store8(m, firstMoment + i)
         store8(v, secondMoment + i)
-        store8(load8(parameters + i) - m * alpha / (v.squareRoot() + epsilon), parameters + i)
+        store8(load8(parameters + i) - m * alpha / (correctlyRoundedSquareRoot(v) + epsilon), parameters + i)
+        i += 8
     }
     adamUpdateReference(parameters: parameters + handled, gradients: gradients + handled,
                         firstMoment: firstMoment + handled, secondMoment: secondMoment + handled,
@@ -74,11 +73,13 @@ func adamUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointe
 func rmspropUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                    meanSquare: UnsafeMutablePointer<Float>, momentumBuffer: UnsafeMutablePointer<Float>?,
                    count: Int, learningRate: Float, rho: Float, momentum: Float, epsilon: Float) {
-    let handled = forEachVector(count) { i in
+    let handled = count - count % 8
+    var i = 0
+    while i < handled {
         let g = load8(gradients + i)
         let square = rho * load8(meanSquare + i) + (1 - rho) * (g * g)
         store8(square, meanSquare + i)
-        let increment = learningRate * g / (square + epsilon).squareRoot()
+        let increment = learningRate * g / correctlyRoundedSquareRoot(square + epsilon)
         if let momentumBuffer {
             let buffer = momentum * load8(momentumBuffer + i) + increment
             store8(buffer, momentumBuffer + i)
@@ -86,6 +87,7 @@ func rmspropUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePoi
         } else {
             store8(load8(parameters + i) - increment, parameters + i)
         }
+        i += 8
     }
     rmspropUpdateReference(parameters: parameters + handled, gradients: gradients + handled,
                            meanSquare: meanSquare + handled, momentumBuffer: momentumBuffer.map { $0 + handled },
@@ -98,14 +100,17 @@ func rmspropUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePoi
 func adadeltaUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                     accumulatedGradient: UnsafeMutablePointer<Float>, accumulatedDelta: UnsafeMutablePointer<Float>,
                     count: Int, learningRate: Float, rho: Float, epsilon: Float) {
-    let handled = forEachVector(count) { i in
+    let handled = count - count % 8
+    var i = 0
+    while i < handled {
         let g = load8(gradients + i)
         let squares = rho * load8(accumulatedGradient + i) + (1 - rho) * (g * g)
         store8(squares, accumulatedGradient + i)
         let deltas = load8(accumulatedDelta + i)
-        let delta = -((deltas + epsilon).squareRoot() * g) / (squares + epsilon).squareRoot()
+        let delta = -(correctlyRoundedSquareRoot(deltas + epsilon) * g) / correctlyRoundedSquareRoot(squares + epsilon)
         store8(rho * deltas + (1 - rho) * (delta * delta), accumulatedDelta + i)
         store8(load8(parameters + i) + learningRate * delta, parameters + i)
+        i += 8
     }
     adadeltaUpdateReference(parameters: parameters + handled, gradients: gradients + handled,
                             accumulatedGradient: accumulatedGradient + handled,
@@ -117,12 +122,15 @@ func adadeltaUpdate(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePo
 /// `stride` floats apart.
 func sumGradientVectors(vectors: UnsafeMutablePointer<Float>, stride: Int, vectorCount: Int, range: Range<Int>) {
     let first = vectors + range.lowerBound
-    let handled = forEachVector(range.count) { i in
+    let handled = range.count - range.count % 8
+    var i = 0
+    while i < handled {
         var sum = load8(first + i)
         for vector in 1..<max(vectorCount, 1) {
             sum += load8(first + vector * stride + i)
         }
         store8(sum, first + i)
+        i += 8
     }
     sumGradientVectorsReference(vectors: vectors, stride: stride, vectorCount: vectorCount,
                                 range: (range.lowerBound + handled)..<range.upperBound)

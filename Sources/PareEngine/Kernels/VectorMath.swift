@@ -13,8 +13,13 @@ func exponential(_ x: Lanes) -> Lanes {
     let log2e: Float = 1.442_695_04, ln2High: Float = 0.693_359_375, ln2Low: Float = -2.121_944_40e-4
     var value = x.replacing(with: 88.37, where: x .> 88.37)
     value.replace(with: -87.3, where: value .< -87.3)
-    // n = round(x / ln 2); r = x − n · ln 2 in two steps (ln2High has few bits, so n · ln2High is exact).
-    let n = (value * log2e).rounded(.toNearestOrEven)
+    // n = round(x / ln 2), by adding and subtracting 1.5 · 2^23: the addition rounds to an integer (to nearest,
+    // ties to even) and leaves n + 2^22 in the low mantissa bits (exact for |n| < 2^22). This keeps everything in
+    // vector instructions: the stdlib's `SIMD16<Int32>(_:rounding:)` is a generic call per lane.
+    let magic: Float = 0x1.8p23
+    let shifted = value * log2e + magic
+    let n = shifted - magic
+    // r = x − n · ln 2 in two steps (ln2High has few bits, so n · ln2High is exact).
     let r = value.addingProduct(n, -ln2High).addingProduct(n, -ln2Low)
     var polynomial = horner(Lanes(repeating: 1.987_569_150_0e-4), r, 1.398_199_950_7e-3)
     polynomial = horner(polynomial, r, 8.333_451_907_3e-3)
@@ -23,7 +28,8 @@ func exponential(_ x: Lanes) -> Lanes {
     polynomial = horner(polynomial, r, 5.000_000_120_1e-1)
     let expR = r.addingProduct(polynomial, r * r) + 1
     // 2^n from the exponent bits: n is an integer in [−126, 127] after the clamp.
-    let exponentBits = (SIMD16<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+    let integerBits = unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
+    let exponentBits = (integerBits &+ 127) &<< 23
     return expR * unsafeBitCast(exponentBits, to: Lanes.self)
 }
 

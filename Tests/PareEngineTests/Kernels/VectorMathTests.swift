@@ -72,3 +72,23 @@ private func worst(_ values: [Float], _ approximations: [Float], _ error: (Float
         #expect(apply(hyperbolicTangent, to: [-1000, 1000]) == [-1, 1])
     }
 }
+
+@Suite struct SquareRootTests {
+    /// Exhaustively verified once over all 2^32 inputs (SquareRoot.swift); here a dense sample of bit patterns
+    /// (every binade, subnormals, both signs) and the special values keep it: every bit must agree.
+    @Test func matchesScalarSquareRootBitForBit() {
+        var patterns = (0..<65_536).map { UInt32($0) &* 65_537 &+ 12_345 }
+        patterns += [0, 0x8000_0000, 1, 0x007F_FFFF, 0x0080_0000, 0x7F7F_FFFF, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000,
+                     0x3F80_0000, 0x4080_0000, 0x1F80_0001]
+        let values = patterns.map { Float(bitPattern: $0) }.filter { !$0.isSignalingNaN }
+        var mismatches: [String] = []
+        for start in stride(from: 0, to: values.count, by: 8) {
+            let lane = (0..<8).map { values[min(start + $0, values.count - 1)] }
+            let roots = correctlyRoundedSquareRoot(SIMD8<Float>(lane))
+            for (index, value) in lane.enumerated() where roots[index].bitPattern != value.squareRoot().bitPattern {
+                mismatches.append("√\(value) (bits \(String(value.bitPattern, radix: 16))): \(roots[index]) vs \(value.squareRoot())")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
