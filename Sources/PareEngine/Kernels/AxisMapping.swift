@@ -39,8 +39,8 @@ struct AxisMapping: Hashable, Sendable {
         if isTransposed {
             // Layer-output positions o with 0 ≤ position + p − o·s < K and 0 ≤ o < inputLength.
             let reach = position + padBefore
-            let first = max(0, ceilingDivision(reach - kernelLength + 1, stride))
-            let last = min(inputLength - 1, floorDivision(reach, stride))
+            let first = max(0, stride == 1 ? reach - kernelLength + 1 : ceilingDivision(reach - kernelLength + 1, stride))
+            let last = min(inputLength - 1, stride == 1 ? reach : floorDivision(reach, stride))
             return TapRun(firstTap: reach - first * stride, count: max(0, last - first + 1), firstInput: first)
         }
         let start = position * stride - padBefore

@@ -71,14 +71,21 @@ struct LaneCorrelation: Hashable, Sendable {
              output: UnsafeMutablePointer<Float>, chunkCount: Int, rectifies: Bool) {
         let lanes = LaneLayout.laneCount
         let blockCount = balancedBlockCount(total: outputChannels, maximum: Self.maximumTileChannels)
-        for k in 0..<chunkCount {
-            let chunkInput = input + k * inputChannels * inputHeight * inputWidth * lanes
-            let chunkOutput = output + k * outputChannels * outputHeight * outputWidth * lanes
-            for block in 0..<blockCount {
-                let channels = balancedBlock(block, total: outputChannels, maximum: Self.maximumTileChannels)
-                LaneCorrelationBlock(shape: self, input: chunkInput, weights: weights, bias: bias,
-                                     output: chunkOutput, firstChannel: channels.lowerBound, rectifies: rectifies)
-                    .run(blockSize: channels.count)
+        // The column taps of every output column, computed once per call: for small tiles the per-pixel
+        // arithmetic (divisions by the stride when transposed) costs as much as the multiply-adds.
+        withUnsafeTemporaryAllocation(of: TapRun.self, capacity: outputWidth) { buffer in
+            guard let columnRuns = buffer.baseAddress else { return }
+            for x in 0..<outputWidth { (columnRuns + x).initialize(to: columns.run(output: x)) }
+            for k in 0..<chunkCount {
+                let chunkInput = input + k * inputChannels * inputHeight * inputWidth * lanes
+                let chunkOutput = output + k * outputChannels * outputHeight * outputWidth * lanes
+                for block in 0..<blockCount {
+                    let channels = balancedBlock(block, total: outputChannels, maximum: Self.maximumTileChannels)
+                    LaneCorrelationBlock(shape: self, input: chunkInput, weights: weights, bias: bias,
+                                         output: chunkOutput, columnRuns: columnRuns,
+                                         firstChannel: channels.lowerBound, rectifies: rectifies)
+                        .run(blockSize: channels.count)
+                }
             }
         }
     }
@@ -91,6 +98,8 @@ private struct LaneCorrelationBlock: BlockSizedOperation {
     let weights: UnsafePointer<Float>
     let bias: UnsafePointer<Float>?
     let output: UnsafeMutablePointer<Float>
+    /// `shape.columns.run(output: x)` for every output column x.
+    let columnRuns: UnsafePointer<TapRun>
     let firstChannel: Int
     let rectifies: Bool
 
@@ -113,7 +122,7 @@ private struct LaneCorrelationBlock: BlockSizedOperation {
         for y in 0..<s.outputHeight {
             let rowRun = s.rows.run(output: y)
             for x in 0..<s.outputWidth {
-                let columnRun = s.columns.run(output: x)
+                let columnRun = columnRuns[x]
                 var a0 = Lanes(repeating: bias0), a1 = Lanes(repeating: bias1), a2 = Lanes(repeating: bias2)
                 var a3 = Lanes(repeating: bias3), a4 = Lanes(repeating: bias4), a5 = Lanes(repeating: bias5)
                 var channelWeights = blockWeights + rowRun.firstTap * s.tapRowStride
