@@ -14,9 +14,10 @@
 // Taps outside the input are clipped: a tile covers the pixels where all its taps are inside, and each tap's
 // remaining border pixels run as a one-tap tile.
 //
-// Legend: k = chunk, f = filter, c = input channel, ky/kx = kernel row/column, oy/ox = output row/column;
-// `lanes` = 16. Shapes: input `[chunkCount][C][H][W][16]`, outputGradient `[chunkCount][F][H'][W'][16]`,
-// kernelGradient `[F][C][kh][kw]`, biasGradient `[F]`.
+// Legend: k = chunk, f = filter, c = input channel, ky/kx = kernel row/column, oy/ox = output row/column,
+// w = the window geometry; `lanes` = 16.
+// Shapes: input `[chunkCount][C][H][W][16]`, outputGradient `[chunkCount][F][H'][W'][16]`, kernelGradient
+// `[F][C][kh][kw]`, biasGradient `[F]`.
 
 /// Overwrites `kernelGradient[f][c][ky][kx] = Σ_{k,oy,ox,lanes} outputGradient[k][f][oy][ox] · input[k][c][iy][ix]`
 /// and `biasGradient[f] = Σ_{k,oy,ox,lanes} outputGradient[k][f][oy][ox]` (when non-nil).
@@ -59,61 +60,6 @@ func conv2DParameterGradients(input: UnsafePointer<Float>, outputGradient: Unsaf
             if pixel < w.outputPlaneSize { sums.0 += loadLanes(plane + pixel * lanes) }
         }
         biasGradient[f] = (sums.0 + sums.1).sum()
-    }
-}
-
-/// Up to three kernel taps on one kernel row, handled by one register tile.
-struct WeightGradientTapGroup {
-    /// The kernel row (ky) of every tap.
-    var tapRow: Int
-    /// Taps in the group, 1 to 3.
-    var count: Int
-    /// Input channel and kernel column of each tap (entries past `count` unused).
-    var channels: (Int, Int, Int)
-    var tapColumns: (Int, Int, Int)
-}
-
-/// How the taps `(c, ky, kx)` of a kernel are cut into tile groups, enumerated by index without allocating.
-struct WeightGradientTapGroups {
-    let inputChannels: Int, kernelHeight: Int, kernelWidth: Int
-    /// True when groups are 2–3 channels at one tap (≥ 6 channels); otherwise (kx, c) pairs of one kernel row.
-    let groupsByChannel: Bool
-    /// Groups per kernel row when grouping pairs, channel groups when grouping by channel.
-    private let groupsPerUnit: Int
-    /// Number of groups.
-    let count: Int
-
-    init(geometry: ConvolutionGeometry) {
-        inputChannels = geometry.inputChannels
-        kernelHeight = geometry.window.windowHeight
-        kernelWidth = geometry.window.windowWidth
-        groupsByChannel = inputChannels >= 6
-        if groupsByChannel {
-            groupsPerUnit = balancedBlockCount(total: inputChannels, maximum: 3)
-            count = groupsPerUnit * kernelHeight * kernelWidth
-        } else {
-            groupsPerUnit = balancedBlockCount(total: kernelWidth * inputChannels, maximum: 3)
-            count = groupsPerUnit * kernelHeight
-        }
-    }
-
-    /// Group `index`: by channel, index = (channelGroup · kh + ky) · kw + kx; by pair, index = ky · groups + g.
-    @inline(__always)
-    func group(_ index: Int) -> WeightGradientTapGroup {
-        if groupsByChannel {
-            let tap = index % (kernelHeight * kernelWidth)
-            let channels = balancedBlock(index / (kernelHeight * kernelWidth), total: inputChannels, maximum: 3)
-            let first = channels.lowerBound, column = tap % kernelWidth
-            return WeightGradientTapGroup(tapRow: tap / kernelWidth, count: channels.count,
-                                          channels: (first, first + 1, first + 2),
-                                          tapColumns: (column, column, column))
-        }
-        let pairs = balancedBlock(index % groupsPerUnit, total: kernelWidth * inputChannels, maximum: 3)
-        let first = pairs.lowerBound
-        return WeightGradientTapGroup(
-            tapRow: index / groupsPerUnit, count: pairs.count,
-            channels: (first % inputChannels, (first + 1) % inputChannels, (first + 2) % inputChannels),
-            tapColumns: (first / inputChannels, (first + 1) / inputChannels, (first + 2) / inputChannels))
     }
 }
 

@@ -7,7 +7,8 @@
 // by strides) and walked backwards (`AxisMapping.isTransposed`), so one kernel serves both directions, every
 // stride and both padding modes: taps outside the input are clipped per output pixel, never read.
 //
-// Legend: k = chunk, o = output channel of the correlation, i = input channel; `lanes` = 16.
+// Legend: k = chunk, y/x = output row/column, a0…a5 = the tile's accumulators (output channels firstChannel + 0…5);
+// `lanes` = 16.
 // Shapes: input `[chunkCount][inputChannels][inputHeight][inputWidth][16]`,
 // output `[chunkCount][outputChannels][outputHeight][outputWidth][16]`; weight (o, i, tapRow, tapColumn) at
 // `weights[o·outputChannelStride + i·inputChannelStride + tapRow·tapRowStride + tapColumn·tapColumnStride]`.
@@ -106,11 +107,11 @@ private struct LaneCorrelationBlock: BlockSizedOperation {
     @inline(__always)
     func run<B: BlockSize>(_ size: B.Type) {
         let lanes = LaneLayout.laneCount
-        let s = shape
-        let channelStride = s.outputChannelStride
-        let outputPlane = s.outputHeight * s.outputWidth * lanes
-        let inputRowLength = s.inputWidth * lanes, inputPlane = s.inputHeight * inputRowLength
-        let weightRowStep = s.rows.tapStep * s.tapRowStride, weightColumnStep = s.columns.tapStep * s.tapColumnStride
+        let channelStride = shape.outputChannelStride
+        let outputPlane = shape.outputHeight * shape.outputWidth * lanes
+        let inputRowLength = shape.inputWidth * lanes, inputPlane = shape.inputHeight * inputRowLength
+        let weightRowStep = shape.rows.tapStep * shape.tapRowStride
+        let weightColumnStep = shape.columns.tapStep * shape.tapColumnStride
         let blockWeights = weights + firstChannel * channelStride
         let bias0 = bias?[firstChannel] ?? 0
         let bias1 = B.count > 1 ? bias?[firstChannel + 1] ?? 0 : 0
@@ -119,34 +120,35 @@ private struct LaneCorrelationBlock: BlockSizedOperation {
         let bias4 = B.count > 4 ? bias?[firstChannel + 4] ?? 0 : 0
         let bias5 = B.count > 5 ? bias?[firstChannel + 5] ?? 0 : 0
         var target = output + firstChannel * outputPlane
-        for y in 0..<s.outputHeight {
-            let rowRun = s.rows.run(output: y)
-            for x in 0..<s.outputWidth {
+        for y in 0..<shape.outputHeight {
+            let rowRun = shape.rows.run(output: y)
+            for x in 0..<shape.outputWidth {
                 let columnRun = columnRuns[x]
                 var a0 = Lanes(repeating: bias0), a1 = Lanes(repeating: bias1), a2 = Lanes(repeating: bias2)
                 var a3 = Lanes(repeating: bias3), a4 = Lanes(repeating: bias4), a5 = Lanes(repeating: bias5)
-                var channelWeights = blockWeights + rowRun.firstTap * s.tapRowStride
-                    + columnRun.firstTap * s.tapColumnStride
-                var channelInput = input + (rowRun.firstInput * s.inputWidth + columnRun.firstInput) * lanes
-                for _ in 0..<s.inputChannels {
+                var channelWeights = blockWeights + rowRun.firstTap * shape.tapRowStride
+                    + columnRun.firstTap * shape.tapColumnStride
+                var channelInput = input + (rowRun.firstInput * shape.inputWidth + columnRun.firstInput) * lanes
+                for _ in 0..<shape.inputChannels {
                     var rowWeights = channelWeights, rowInput = channelInput
                     for _ in 0..<rowRun.count {
-                        var w = rowWeights, v = rowInput
+                        var weight = rowWeights, value = rowInput
                         for _ in 0..<columnRun.count {
-                            let value = loadLanes(v)
-                            a0 = a0.addingProduct(value, w[0])
-                            if B.count > 1 { a1 = a1.addingProduct(value, w[channelStride]) }
-                            if B.count > 2 { a2 = a2.addingProduct(value, w[2 * channelStride]) }
-                            if B.count > 3 { a3 = a3.addingProduct(value, w[3 * channelStride]) }
-                            if B.count > 4 { a4 = a4.addingProduct(value, w[4 * channelStride]) }
-                            if B.count > 5 { a5 = a5.addingProduct(value, w[5 * channelStride]) }
-                            w += weightColumnStep
-                            v += lanes
+                            // One input vector, reused by every output channel of the tile.
+                            let inputVector = loadLanes(value)
+                            a0 = a0.addingProduct(inputVector, weight[0])
+                            if B.count > 1 { a1 = a1.addingProduct(inputVector, weight[channelStride]) }
+                            if B.count > 2 { a2 = a2.addingProduct(inputVector, weight[2 * channelStride]) }
+                            if B.count > 3 { a3 = a3.addingProduct(inputVector, weight[3 * channelStride]) }
+                            if B.count > 4 { a4 = a4.addingProduct(inputVector, weight[4 * channelStride]) }
+                            if B.count > 5 { a5 = a5.addingProduct(inputVector, weight[5 * channelStride]) }
+                            weight += weightColumnStep
+                            value += lanes
                         }
                         rowWeights += weightRowStep
                         rowInput += inputRowLength
                     }
-                    channelWeights += s.inputChannelStride
+                    channelWeights += shape.inputChannelStride
                     channelInput += inputPlane
                 }
                 store(a0, to: target, rectifies: rectifies)

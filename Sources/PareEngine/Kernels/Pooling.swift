@@ -7,14 +7,6 @@
 // Legend: k = chunk, c = channel, oy/ox = output row/column; `lanes` = 16.
 // Shapes: input `[chunkCount][C][H][W][16]`, output `[chunkCount][C][H'][W'][16]`.
 
-extension WindowGeometry {
-    /// True when the windows cover every input position exactly once.
-    var tilesInputExactly: Bool {
-        strideHeight == windowHeight && strideWidth == windowWidth && padTop == 0 && padLeft == 0
-            && outputHeight * strideHeight == inputHeight && outputWidth * strideWidth == inputWidth
-    }
-}
-
 /// `output[k][c][oy][ox] = max over the window's real inputs`.
 func maxPool2DForward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, channels: Int,
                       window: WindowGeometry, chunkCount: Int) {

@@ -1,5 +1,5 @@
 // SIMD16 exponential, logistic sigmoid and hyperbolic tangent for the activation and loss kernels: no libm call
-// per element. Polynomials are Cephes's single-precision ones (S. L. Moshier, Cephes Math Library, expf.c and
+// per element. Legend: n = the power of two of e^x = 2^n · e^r, r = the reduced argument (|r| ≤ ln 2 / 2). Polynomials are Cephes's single-precision ones (S. L. Moshier, Cephes Math Library, expf.c and
 // tanhf.c, http://www.netlib.org/cephes/), with Cody–Waite range reduction for the exponential.
 //
 // Accuracy, measured exhaustively on every Float in the range against the exact (Double) function
