@@ -3,7 +3,8 @@
 // For each model and 1 and 2 threads it prints images/second (best and median over 7 repetitions of at least
 // 50 ms), the CPU/wall ratio (≈ threads when the machine is idle) and /proc/loadavg before and after; numbers
 // taken while the load is above 0.7 are marked PROVISIONAL (the machine is shared, SWIFT_PERF §7.7).
-// PARE_BENCH_MODELS=cnn2,seed000,cnn1,mlp picks models (default: all).
+// PARE_BENCH_MODELS=cnn2,seed000,cnn1,mlp picks models (default: all); PARE_BENCH_ITEMS=n sets the networks'
+// work-item limit (default Network.defaultWorkItemLimit).
 
 import Foundation
 import Testing
@@ -12,8 +13,10 @@ import PareEngine
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["PARE_BENCH"] != nil))
 struct TrainingStepBenchmark {
     private func measure(_ model: SeedModel, threads: Int) throws {
+        let items = ProcessInfo.processInfo.environment["PARE_BENCH_ITEMS"].flatMap { Int($0) }
+            ?? Network.defaultWorkItemLimit
         let network = try Network(layers: try model.layers(), inputShape: SeedModel.mnist,
-                                  maxBatchSize: model.batchSize, threadCount: threads)
+                                  maxBatchSize: model.batchSize, threadCount: threads, workItemLimit: items)
         var generator = SeededGenerator(seed: 1)
         network.initialize(scheme: .keras, generator: &generator)
         let batch = LabelledBatch.random(batchSize: model.batchSize, shape: SeedModel.mnist, classCount: 10, seed: 2)
@@ -23,8 +26,9 @@ struct TrainingStepBenchmark {
             network.trainStep(batch, optimizer: optimizer, learningRate: learningRate)
         }
         let reference = model.pytorchTwoThreads.map { String(format: ", PyTorch 2T %.0f img/s", $0) } ?? ""
-        print(String(format: "BENCH %@ %dT batch %d: %.0f img/s best, %.0f median (%.2f ms/step best)%@; %@; %d params",
-                     model.name, threads, model.batchSize, Double(model.batchSize) / sample.best,
+        print(String(format: "BENCH %@ %dT batch %d, %d items: %.0f img/s best, %.0f median (%.2f ms/step best)%@; %@; %d params",
+                     model.name, threads, model.batchSize, network.split(batchSize: model.batchSize).itemCount,
+                     Double(model.batchSize) / sample.best,
                      Double(model.batchSize) / sample.median, sample.best * 1000, reference, sample.conditions,
                      network.parameterCount))
     }
