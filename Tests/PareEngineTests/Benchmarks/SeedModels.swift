@@ -13,7 +13,9 @@ struct SeedModel: Sendable {
     let batchSize: Int
     /// Optimizer of issue 8's PyTorch measurement.
     let rule: OptimizerRule
-    /// PyTorch 2-thread images/second from issue 8 (60,000 / best epoch seconds), or nil.
+    /// PyTorch 2-thread images/second from issue 8's table (60,000 / best epoch seconds), or nil. That table
+    /// predates a change of host CPU (SWIFT_PERF describes a Zen 1; the machine now reports an Intel Xeon with
+    /// AVX-512), so compare with PyTorch measured side by side before drawing conclusions.
     let pytorchTwoThreads: Double?
 
     static let mnist = SampleShape(channels: 1, height: 28, width: 28)

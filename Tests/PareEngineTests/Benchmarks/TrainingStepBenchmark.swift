@@ -25,7 +25,7 @@ struct TrainingStepBenchmark {
         let sample = BenchmarkTiming.measure {
             network.trainStep(batch, optimizer: optimizer, learningRate: learningRate)
         }
-        let reference = model.pytorchTwoThreads.map { String(format: ", PyTorch 2T %.0f img/s", $0) } ?? ""
+        let reference = model.pytorchTwoThreads.map { String(format: ", issue-8 PyTorch 2T %.0f img/s", $0) } ?? ""
         print(String(format: "BENCH %@ %dT batch %d, %d items: %.0f img/s best, %.0f median (%.2f ms/step best)%@; %@; %d params",
                      model.name, threads, model.batchSize, network.split(batchSize: model.batchSize).itemCount,
                      Double(model.batchSize) / sample.best,
