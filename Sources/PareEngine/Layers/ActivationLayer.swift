@@ -35,7 +35,7 @@ public struct ActivationLayer: Layer {
         let offset = pass.chunkOffset(featureCount: inputShape.featureCount)
         let output = pass.output + offset
         output.update(from: pass.input + offset, count: pass.chunks.count * inputShape.featureCount * LaneLayout.laneCount)
-        activationForwardReference(activation, values: output, shape: inputShape, chunkCount: pass.chunks.count)
+        activationForward(activation, values: output, shape: inputShape, chunkCount: pass.chunks.count)
     }
 
     /// `dx = dy ⊙ f'` on the pass's chunks.
@@ -45,7 +45,7 @@ public struct ActivationLayer: Layer {
         let gradient = inputGradient + offset
         gradient.update(from: pass.outputGradient + offset,
                         count: pass.chunks.count * inputShape.featureCount * LaneLayout.laneCount)
-        activationBackwardReference(activation, output: pass.output + offset, gradient: gradient, shape: inputShape,
-                                    chunkCount: pass.chunks.count)
+        activationBackward(activation, output: pass.output + offset, gradient: gradient, shape: inputShape,
+                           chunkCount: pass.chunks.count)
     }
 }

@@ -33,15 +33,15 @@ public struct AveragePooling2DLayer: Layer {
 
     /// The window means on the pass's chunks.
     public func forward(_ pass: ForwardPass) {
-        averagePool2DForwardReference(input: pass.input + pass.chunkOffset(featureCount: inputShape.featureCount),
-                                      output: pass.output + pass.chunkOffset(featureCount: outputShape.featureCount),
-                                      channels: inputShape.channels, window: window, chunkCount: pass.chunks.count)
+        averagePool2DForward(input: pass.input + pass.chunkOffset(featureCount: inputShape.featureCount),
+                             output: pass.output + pass.chunkOffset(featureCount: outputShape.featureCount),
+                             channels: inputShape.channels, window: window, chunkCount: pass.chunks.count)
     }
 
     /// Spreads each output gradient evenly over its window's real inputs.
     public func backward(_ pass: BackwardPass) {
         guard let inputGradient = pass.inputGradient else { return }
-        averagePool2DBackwardReference(
+        averagePool2DBackward(
             outputGradient: pass.outputGradient + pass.chunkOffset(featureCount: outputShape.featureCount),
             inputGradient: inputGradient + pass.chunkOffset(featureCount: inputShape.featureCount),
             channels: inputShape.channels, window: window, chunkCount: pass.chunks.count)

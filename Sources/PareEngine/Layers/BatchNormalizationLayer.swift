@@ -81,13 +81,13 @@ public struct BatchNormalizationLayer: Layer {
             let chunkCount = pass.chunks.count
             pass.runner.run(channelGroupCount) { group in
                 let gradients = pass.parameterGradients
-                batchNormBackwardReference(input: pass.input, outputGradient: pass.outputGradient,
-                                           inputGradient: pass.inputGradient, shape: inputShape,
-                                           chunkCount: chunkCount, validSamples: pass.batchSize,
-                                           channels: channelGroup(group), mean: pass.workspace,
-                                           inverseStandardDeviation: pass.workspace + channels,
-                                           gamma: pass.parameters, gammaGradient: gradients,
-                                           betaGradient: gradients + channels)
+                batchNormBackward(input: pass.input, outputGradient: pass.outputGradient,
+                                  inputGradient: pass.inputGradient, shape: inputShape,
+                                  chunkCount: chunkCount, validSamples: pass.batchSize,
+                                  channels: channelGroup(group), mean: pass.workspace,
+                                  inverseStandardDeviation: pass.workspace + channels,
+                                  gamma: pass.parameters, gammaGradient: gradients,
+                                  betaGradient: gradients + channels)
             }
             return
         }
@@ -99,9 +99,9 @@ public struct BatchNormalizationLayer: Layer {
             for c in 0..<channels {
                 scale[c] = pass.parameters[c] / (pass.parameters[3 * channels + c] + epsilon).squareRoot()
             }
-            channelAffineReference(input: pass.outputGradient + offset, output: inputGradient + offset,
-                                   shape: inputShape, chunkCount: pass.chunks.count, channels: 0..<channels,
-                                   scale: scale, shift: nil)
+            channelAffine(input: pass.outputGradient + offset, output: inputGradient + offset,
+                          shape: inputShape, chunkCount: pass.chunks.count, channels: 0..<channels,
+                          scale: scale, shift: nil)
         }
     }
 
@@ -122,9 +122,9 @@ public struct BatchNormalizationLayer: Layer {
             let movingMean = pass.parameters + 2 * channels, movingVariance = pass.parameters + 3 * channels
             let mean = pass.workspace, inverseStandardDeviation = pass.workspace + channels
             // The variance is written where the inverse standard deviation goes, then converted in place.
-            batchNormStatisticsReference(input: pass.input, shape: inputShape, chunkCount: chunkCount,
-                                         validSamples: pass.batchSize, channels: range, mean: mean,
-                                         variance: inverseStandardDeviation)
+            batchNormStatistics(input: pass.input, shape: inputShape, chunkCount: chunkCount,
+                                validSamples: pass.batchSize, channels: range, mean: mean,
+                                variance: inverseStandardDeviation)
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * channels) { buffer in
                 guard let affine = buffer.baseAddress else { return }
                 for c in range {
@@ -135,9 +135,9 @@ public struct BatchNormalizationLayer: Layer {
                     affine[c] = gamma[c] * inverseStandardDeviation[c]
                     affine[channels + c] = beta[c] - mean[c] * affine[c]
                 }
-                channelAffineReference(input: pass.input, output: pass.output, shape: inputShape,
-                                       chunkCount: chunkCount, channels: range, scale: affine,
-                                       shift: affine + channels)
+                channelAffine(input: pass.input, output: pass.output, shape: inputShape,
+                              chunkCount: chunkCount, channels: range, scale: affine,
+                              shift: affine + channels)
             }
         }
     }
@@ -151,9 +151,9 @@ public struct BatchNormalizationLayer: Layer {
                 affine[c] = scale
                 affine[channels + c] = pass.parameters[channels + c] - pass.parameters[2 * channels + c] * scale
             }
-            channelAffineReference(input: pass.input + offset, output: pass.output + offset, shape: inputShape,
-                                   chunkCount: pass.chunks.count, channels: 0..<channels, scale: affine,
-                                   shift: affine + channels)
+            channelAffine(input: pass.input + offset, output: pass.output + offset, shape: inputShape,
+                          chunkCount: pass.chunks.count, channels: 0..<channels, scale: affine,
+                          shift: affine + channels)
         }
     }
 }

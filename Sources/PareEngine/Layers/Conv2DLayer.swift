@@ -1,4 +1,5 @@
-// The 2-D convolution layer: forward, backward and parameters, calling the reference convolution kernels.
+// The 2-D convolution layer: forward, backward and parameters, calling the fast convolution kernels
+// (Kernels/Convolution.swift; their reference twins are in Kernels/Reference).
 
 /// A 2-D convolution (cross-correlation) with optional bias and a fused activation.
 ///
@@ -60,13 +61,16 @@ public struct Conv2DLayer: Layer {
                                         initializer: .bias(fanIn: geometry.kernelVolume))]
     }
 
-    /// The convolution plus bias and activation on the pass's chunks.
+    /// The convolution plus bias and activation on the pass's chunks (a ReLU is fused into the kernel's store).
     public func forward(_ pass: ForwardPass) {
         let output = pass.output + pass.chunkOffset(featureCount: geometry.outputFeatures)
-        conv2DForwardReference(input: pass.input + pass.chunkOffset(featureCount: geometry.inputFeatures),
-                               kernel: pass.parameters, bias: useBias ? pass.parameters + kernelCount : nil,
-                               output: output, geometry: geometry, chunkCount: pass.chunks.count)
-        activationForwardReference(activation, values: output, shape: outputShape, chunkCount: pass.chunks.count)
+        conv2DForward(input: pass.input + pass.chunkOffset(featureCount: geometry.inputFeatures),
+                      kernel: pass.parameters, bias: useBias ? pass.parameters + kernelCount : nil,
+                      output: output, geometry: geometry, chunkCount: pass.chunks.count,
+                      rectifies: activation == .relu)
+        if activation != .relu {
+            activationForward(activation, values: output, shape: outputShape, chunkCount: pass.chunks.count)
+        }
     }
 
     /// Gradients of kernel, bias (unless frozen) and input (when asked).
@@ -74,18 +78,18 @@ public struct Conv2DLayer: Layer {
         let outputOffset = pass.chunkOffset(featureCount: geometry.outputFeatures)
         let inputOffset = pass.chunkOffset(featureCount: geometry.inputFeatures)
         let preActivationGradient = pass.outputGradient + outputOffset
-        activationBackwardReference(activation, output: pass.output + outputOffset, gradient: preActivationGradient,
-                                    shape: outputShape, chunkCount: pass.chunks.count)
+        activationBackward(activation, output: pass.output + outputOffset, gradient: preActivationGradient,
+                           shape: outputShape, chunkCount: pass.chunks.count)
         if !pass.isFrozen {
-            conv2DParameterGradientsReference(input: pass.input + inputOffset, outputGradient: preActivationGradient,
-                                              kernelGradient: pass.parameterGradients,
-                                              biasGradient: useBias ? pass.parameterGradients + kernelCount : nil,
-                                              geometry: geometry, chunkCount: pass.chunks.count)
+            conv2DParameterGradients(input: pass.input + inputOffset, outputGradient: preActivationGradient,
+                                     kernelGradient: pass.parameterGradients,
+                                     biasGradient: useBias ? pass.parameterGradients + kernelCount : nil,
+                                     geometry: geometry, chunkCount: pass.chunks.count)
         }
         if let inputGradient = pass.inputGradient {
-            conv2DInputGradientReference(outputGradient: preActivationGradient, kernel: pass.parameters,
-                                         inputGradient: inputGradient + inputOffset, geometry: geometry,
-                                         chunkCount: pass.chunks.count)
+            conv2DInputGradient(outputGradient: preActivationGradient, kernel: pass.parameters,
+                                inputGradient: inputGradient + inputOffset, geometry: geometry,
+                                chunkCount: pass.chunks.count)
         }
     }
 }

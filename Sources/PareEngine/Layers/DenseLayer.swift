@@ -1,4 +1,5 @@
-// The fully connected layer: forward, backward and parameters, calling the reference dense kernels.
+// The fully connected layer: forward, backward and parameters, calling the reference dense kernels and the fast
+// activation kernels.
 
 /// A fully connected layer with optional bias and a fused activation: `y = activation(W · x + b)` per sample.
 ///
@@ -60,7 +61,7 @@ public struct DenseLayer: Layer {
         denseForwardReference(input: pass.input + pass.chunkOffset(featureCount: geometry.inputFeatures),
                               kernel: pass.parameters, bias: useBias ? pass.parameters + kernelCount : nil,
                               output: output, geometry: geometry, chunkCount: pass.chunks.count)
-        activationForwardReference(activation, values: output, shape: outputShape, chunkCount: pass.chunks.count)
+        activationForward(activation, values: output, shape: outputShape, chunkCount: pass.chunks.count)
     }
 
     /// Gradients of kernel, bias (unless frozen) and input (when asked).
@@ -68,8 +69,8 @@ public struct DenseLayer: Layer {
         let outputOffset = pass.chunkOffset(featureCount: geometry.outputFeatures)
         let inputOffset = pass.chunkOffset(featureCount: geometry.inputFeatures)
         let preActivationGradient = pass.outputGradient + outputOffset
-        activationBackwardReference(activation, output: pass.output + outputOffset, gradient: preActivationGradient,
-                                    shape: outputShape, chunkCount: pass.chunks.count)
+        activationBackward(activation, output: pass.output + outputOffset, gradient: preActivationGradient,
+                           shape: outputShape, chunkCount: pass.chunks.count)
         if !pass.isFrozen {
             denseParameterGradientsReference(input: pass.input + inputOffset, outputGradient: preActivationGradient,
                                              kernelGradient: pass.parameterGradients,

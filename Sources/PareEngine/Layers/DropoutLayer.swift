@@ -53,8 +53,8 @@ public struct DropoutLayer: Layer {
             destination.update(from: source, count: chunks.count * inputShape.featureCount * LaneLayout.laneCount)
             return
         }
-        dropoutForwardReference(input: source, output: destination, featureCount: inputShape.featureCount,
-                                chunkCount: chunks.count, firstSample: chunks.lowerBound * LaneLayout.laneCount,
-                                rate: rate, random: random)
+        dropoutForward(input: source, output: destination, featureCount: inputShape.featureCount,
+                       chunkCount: chunks.count, firstSample: chunks.lowerBound * LaneLayout.laneCount, rate: rate,
+                       random: random)
     }
 }

@@ -34,18 +34,18 @@ public struct MaxPooling2DLayer: Layer {
 
     /// The window maxima on the pass's chunks.
     public func forward(_ pass: ForwardPass) {
-        maxPool2DForwardReference(input: pass.input + pass.chunkOffset(featureCount: inputShape.featureCount),
-                                  output: pass.output + pass.chunkOffset(featureCount: outputShape.featureCount),
-                                  channels: inputShape.channels, window: window, chunkCount: pass.chunks.count)
+        maxPool2DForward(input: pass.input + pass.chunkOffset(featureCount: inputShape.featureCount),
+                         output: pass.output + pass.chunkOffset(featureCount: outputShape.featureCount),
+                         channels: inputShape.channels, window: window, chunkCount: pass.chunks.count)
     }
 
     /// Routes each output gradient to its window's first maximum.
     public func backward(_ pass: BackwardPass) {
         guard let inputGradient = pass.inputGradient else { return }
         let inputOffset = pass.chunkOffset(featureCount: inputShape.featureCount)
-        maxPool2DBackwardReference(input: pass.input + inputOffset,
-                                   outputGradient: pass.outputGradient + pass.chunkOffset(featureCount: outputShape.featureCount),
-                                   inputGradient: inputGradient + inputOffset, channels: inputShape.channels,
-                                   window: window, chunkCount: pass.chunks.count)
+        maxPool2DBackward(input: pass.input + inputOffset,
+                          outputGradient: pass.outputGradient + pass.chunkOffset(featureCount: outputShape.featureCount),
+                          inputGradient: inputGradient + inputOffset, channels: inputShape.channels,
+                          window: window, chunkCount: pass.chunks.count)
     }
 }

@@ -32,10 +32,9 @@ public struct SoftmaxCrossEntropy: Hashable, Sendable {
         -> (lossSum: Double, correctCount: Int) {
         let offset = chunks.lowerBound * classCount * LaneLayout.laneCount
         let firstSample = chunks.lowerBound * LaneLayout.laneCount
-        return softmaxCrossEntropyReference(logits: logits + offset, labels: labels, classCount: classCount,
-                                            chunkCount: chunks.count, firstSample: firstSample,
-                                            validSamples: batchSize - firstSample,
-                                            gradientScale: 1 / Float(batchSize),
-                                            logitGradient: logitGradient.map { $0 + offset })
+        return softmaxCrossEntropy(logits: logits + offset, labels: labels, classCount: classCount,
+                                   chunkCount: chunks.count, firstSample: firstSample,
+                                   validSamples: batchSize - firstSample, gradientScale: 1 / Float(batchSize),
+                                   logitGradient: logitGradient.map { $0 + offset })
     }
 }

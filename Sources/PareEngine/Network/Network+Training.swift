@@ -17,9 +17,13 @@ extension Network {
                           optimizer: Optimizer, learningRate: Float) -> BatchResult {
         precondition(optimizer.parameterCount == parameterCount,
                      "Network.trainStep: optimizer built for \(optimizer.parameterCount) parameters, network has \(parameterCount)")
-        let result = computeGradient(input: input, labels: labels, count: count)
+        let (result, itemCount) = runTraining(input: input, labels: labels, count: count, sumsGradients: false)
+        // The work items' gradients are summed block by block just before each block's update (one pass).
+        let plan = plan
         optimizer.update(parameters: plan.parameters, gradients: plan.gradientVector(item: 0),
-                         ranges: plan.trainableBlocks, learningRate: learningRate, runner: plan.runner)
+                         ranges: plan.trainableBlocks, learningRate: learningRate, runner: plan.runner) { range in
+            plan.sumItemGradients(itemCount: itemCount, range: range)
+        }
         trainingStepCount += 1
         return result
     }
@@ -29,11 +33,20 @@ extension Network {
     /// any training-mode forward pass.
     @discardableResult
     public func computeGradient(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, count: Int) -> BatchResult {
+        runTraining(input: input, labels: labels, count: count, sumsGradients: true).result
+    }
+
+    /// Forward, loss and backward in training mode; with `sumsGradients`, the work items' gradients are summed
+    /// into item 0's vector. Returns the batch result and the number of work items.
+    private func runTraining(input: UnsafePointer<Float>, labels: UnsafePointer<Int32>, count: Int,
+                             sumsGradients: Bool) -> (result: BatchResult, itemCount: Int) {
         checkBatch(count: count)
         let arguments = StepArguments(split: split(batchSize: count), labels: labels, isTraining: true,
                                       seed: dropoutSeed, step: trainingStepCount)
-        let (lossSum, correctCount) = plan.run(input: input, arguments: arguments, backward: true)
-        return BatchResult(loss: lossSum / Double(count), correctCount: correctCount, sampleCount: count)
+        let (lossSum, correctCount) = plan.run(input: input, arguments: arguments, backward: true,
+                                               sumsGradients: sumsGradients)
+        return (BatchResult(loss: lossSum / Double(count), correctCount: correctCount, sampleCount: count),
+                arguments.split.itemCount)
     }
 
     /// The training-mode loss without backward (dropout and batch statistics as in `trainStep`); used by

@@ -35,10 +35,22 @@ public final class Optimizer {
     ///   - runner: threads to spread the ranges over.
     public func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                        ranges: [Range<Int>], learningRate: Float, runner: ParallelRunner = .serial) {
+        update(parameters: parameters, gradients: gradients, ranges: ranges, learningRate: learningRate,
+               runner: runner, preparing: { _ in })
+    }
+
+    /// `update(parameters:gradients:ranges:learningRate:runner:)` that first calls `preparing(range)` on the
+    /// thread about to update `range`: the network sums its work items' gradients there, so each block is
+    /// summed and applied in one pass while it is in cache.
+    func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, ranges: [Range<Int>],
+                learningRate: Float, runner: ParallelRunner, preparing: @Sendable (Range<Int>) -> Void) {
         let step = OptimizerStep(rule: rule, parameters: parameters, gradients: gradients, state: state.pointer,
                                  parameterCount: parameterCount, learningRate: learningRate,
                                  iteration: iterations + 1)
-        runner.run(ranges.count) { index in step.apply(to: ranges[index]) }
+        runner.run(ranges.count) { index in
+            preparing(ranges[index])
+            step.apply(to: ranges[index])
+        }
         iterations += 1
     }
 
@@ -87,24 +99,24 @@ private struct OptimizerStep: @unchecked Sendable {
         let slice = parameters + range.lowerBound, gradient = gradients + range.lowerBound
         switch rule {
         case .sgd(let momentum, let nesterov):
-            sgdUpdateReference(parameters: slice, gradients: gradient, velocity: momentum != 0 ? stateVector(0, range) : nil,
-                               count: range.count, learningRate: learningRate, momentum: momentum,
-                               nesterov: nesterov)
+            sgdUpdate(parameters: slice, gradients: gradient, velocity: momentum != 0 ? stateVector(0, range) : nil,
+                      count: range.count, learningRate: learningRate, momentum: momentum,
+                      nesterov: nesterov)
         case .adam(let beta1, let beta2, let epsilon):
             // α = lr · √(1 − β2ᵗ) / (1 − β1ᵗ), as Keras computes it once per step.
             let step = Double(iteration)
             let alpha = Double(learningRate) * (1 - pow(Double(beta2), step)).squareRoot() / (1 - pow(Double(beta1), step))
-            adamUpdateReference(parameters: slice, gradients: gradient, firstMoment: stateVector(0, range),
-                                secondMoment: stateVector(1, range), count: range.count, alpha: Float(alpha),
-                                beta1: beta1, beta2: beta2, epsilon: epsilon)
+            adamUpdate(parameters: slice, gradients: gradient, firstMoment: stateVector(0, range),
+                       secondMoment: stateVector(1, range), count: range.count, alpha: Float(alpha),
+                       beta1: beta1, beta2: beta2, epsilon: epsilon)
         case .rmsprop(let rho, let momentum, let epsilon):
-            rmspropUpdateReference(parameters: slice, gradients: gradient, meanSquare: stateVector(0, range),
-                                   momentumBuffer: momentum > 0 ? stateVector(1, range) : nil, count: range.count,
-                                   learningRate: learningRate, rho: rho, momentum: momentum, epsilon: epsilon)
+            rmspropUpdate(parameters: slice, gradients: gradient, meanSquare: stateVector(0, range),
+                          momentumBuffer: momentum > 0 ? stateVector(1, range) : nil, count: range.count,
+                          learningRate: learningRate, rho: rho, momentum: momentum, epsilon: epsilon)
         case .adadelta(let rho, let epsilon):
-            adadeltaUpdateReference(parameters: slice, gradients: gradient, accumulatedGradient: stateVector(0, range),
-                                    accumulatedDelta: stateVector(1, range), count: range.count,
-                                    learningRate: learningRate, rho: rho, epsilon: epsilon)
+            adadeltaUpdate(parameters: slice, gradients: gradient, accumulatedGradient: stateVector(0, range),
+                           accumulatedDelta: stateVector(1, range), count: range.count,
+                           learningRate: learningRate, rho: rho, epsilon: epsilon)
         }
     }
 }

@@ -4,7 +4,8 @@
 
 /// A keyed hash that turns (sample, feature) into random bits, for one layer at one training step.
 public struct CounterRandom: Hashable, Sendable {
-    private let key: UInt64
+    /// The hash key of (seed, step, layer); internal so the vectorised dropout kernel can hash 8 samples at once.
+    let key: UInt64
 
     /// Creates the stream of `layer` at training step `step` of a run seeded with `seed`.
     public init(seed: UInt64, step: Int, layer: Int) {
