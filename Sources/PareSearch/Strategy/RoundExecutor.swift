@@ -8,7 +8,7 @@ import Foundation
 /// Each training runs on one thread, except that when there are fewer trainings than jobs the spare cores
 /// go to the trainings that run (intra-training parallelism) — results do not depend on it, because the
 /// engine's results do not depend on its thread count.
-struct RoundExecutor: Sendable {
+struct RoundExecutor: RoundTraining {
     let evaluator: any CandidateEvaluator
     let journal: Journal
     let jobs: Int
@@ -34,8 +34,10 @@ struct RoundExecutor: Sendable {
         }
     }
 
-    /// Trains `requests`; returns how many finished and were journalled (fewer on interrupt or deadline).
-    func train(_ requests: [TrainingRequest], deadline: ContinuousClock.Instant?) throws -> Int {
+    /// Trains the first `limit` of `requests` (all if `nil`); returns how many finished and were journalled
+    /// (fewer on interrupt or deadline).
+    func train(_ requests: [TrainingRequest], limit: Int?, deadline: ContinuousClock.Instant?) throws -> Int {
+        let requests = limit.map { Array(requests.prefix(max(0, $0))) } ?? requests
         guard !requests.isEmpty else { return 0 }
         let workers = min(jobs, requests.count)
         let threadsPerTraining = max(1, jobs / workers)

@@ -6,22 +6,32 @@ import PareModel
 
 /// Executes a search: plan a round, train it on `jobs` workers, append every result to the journal, repeat
 /// until the planner is finished, the budget runs out or the user interrupts.
+///
+/// With `worker` settings the process is one of many sharing the study folder (`pare search --worker`): every
+/// worker plans the same rounds, trainings are claimed and shared out (`StudyWorker`), and a worker that finds
+/// nothing left to claim waits until the round's results are all in before planning the next round.
 public final class SearchRunner: Sendable {
     private let planner: SearchPlanner
-    private let executor: RoundExecutor
+    private let trainer: any RoundTraining
     private let journal: Journal
     private let budget: SearchBudget
     private let cancellation: Cancellation
     private let observer: @Sendable (SearchEvent) -> Void
 
     /// Creates a runner; `jobs` trainings run at once, each on one thread — except that when a round has fewer
-    /// trainings than jobs, the spare cores go to the trainings that run (intra-training parallelism).
+    /// trainings than jobs, the spare cores go to the trainings that run (intra-training parallelism). With
+    /// `worker`, the journal must record `.resultFiles`.
     public init(planner: SearchPlanner, evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
                 budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
-                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
+                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }, worker: WorkerSettings? = nil) {
         self.planner = planner
-        self.executor = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
-                                      observer: observer)
+        if let worker {
+            trainer = StudyWorker(evaluator: evaluator, journal: journal, jobs: jobs, settings: worker,
+                                  cancellation: cancellation, observer: observer)
+        } else {
+            trainer = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
+                                    observer: observer)
+        }
         self.journal = journal
         self.budget = budget
         self.cancellation = cancellation
@@ -47,18 +57,18 @@ public final class SearchRunner: Sendable {
             case .train(let requests, let phase):
                 round += 1
                 observer(.roundPlanned(round: round, phase: phase, trainings: requests, best: planner.best(results)))
-                let pending = executor.pending(requests)
+                let pending = try trainer.pending(requests)
                 if !pending.isEmpty, let reason = stopReason(trainedNow: trainedNow, elapsed: start.duration(to: clock.now)) {
                     return outcome(reason, best: bestSoFar(), trainedNow: trainedNow, rounds: round)
                 }
-                let allowed = budget.maxTrainings.map { min(pending.count, $0 - trainedNow) } ?? pending.count
-                let finished = try executor.train(Array(pending.prefix(allowed)), deadline: budget.seconds.map { start + .seconds($0) })
-                trainedNow += finished
-                if finished < pending.count {
+                trainedNow += try trainer.train(pending, limit: budget.maxTrainings.map { $0 - trainedNow },
+                                                deadline: budget.seconds.map { start + .seconds($0) })
+                let finished = requests.compactMap { journal.entry(forKey: $0.key) }
+                if finished.count < requests.count {
                     let reason: SearchStopReason = cancellation.isCancelled ? .interrupted : .budgetExhausted
                     return outcome(reason, best: bestSoFar(), trainedNow: trainedNow, rounds: round)
                 }
-                known += requests.compactMap { journal.entry(forKey: $0.key) }
+                known += finished
             }
         }
     }

@@ -51,8 +51,10 @@ public struct StudyDescription: Hashable, Sendable, Codable {
     }
 
     /// Opens the study in `folder`: creates it with this description, or checks that the folder holds the
-    /// same study (so its journal is resumed) and refuses a different one.
-    public func open(in folder: URL) throws -> Journal {
+    /// same study (so its journal is resumed) and refuses a different one. Processes that share the folder
+    /// (`--worker`, `--shard`) record with `.resultFiles`; any number of them may open it at once (each writes
+    /// the same `study.json` atomically if there is none).
+    public func open(in folder: URL, writing: Journal.Writing = .journalFile) throws -> Journal {
         let url = folder.appendingPathComponent("study.json")
         if FileManager.default.fileExists(atPath: url.path) {
             let existing = try Self.read(from: folder)
@@ -62,7 +64,7 @@ public struct StudyDescription: Hashable, Sendable, Codable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try AtomicFile.write(try encoder.encode(self), to: url)
         }
-        return try Journal(directory: folder)
+        return try Journal(directory: folder, writing: writing)
     }
 
     /// Reads `study.json` from `folder`.

@@ -3,10 +3,11 @@
 import Foundation
 
 /// Trains every point of a sweep with `seeds` seeds (no early stopping), reusing finished trainings from the
-/// journal.
+/// journal. With `worker` settings the process is one of many sharing the study folder (`pare sweep --worker`):
+/// trainings are claimed and shared out (`StudyWorker`) and every worker returns once all are recorded.
 public final class SweepRunner: Sendable {
     private let requests: [TrainingRequest]
-    private let executor: RoundExecutor
+    private let trainer: any RoundTraining
     private let journal: Journal
     private let budget: SearchBudget
     private let cancellation: Cancellation
@@ -24,12 +25,19 @@ public final class SweepRunner: Sendable {
         }
     }
 
-    /// Prepares to run `trainings` (see `trainings(points:seeds:)`).
+    /// Prepares to run `trainings` (see `trainings(points:seeds:)`; a `--shard` passes only its share). With
+    /// `worker`, the journal must record `.resultFiles`.
     public init(trainings: [TrainingRequest], evaluator: any CandidateEvaluator, journal: Journal, jobs: Int,
                 budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
-                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }) {
+                observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }, worker: WorkerSettings? = nil) {
         requests = trainings
-        executor = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation, observer: observer)
+        if let worker {
+            trainer = StudyWorker(evaluator: evaluator, journal: journal, jobs: jobs, settings: worker,
+                                  cancellation: cancellation, observer: observer)
+        } else {
+            trainer = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
+                                    observer: observer)
+        }
         self.journal = journal
         self.budget = budget
         self.cancellation = cancellation
@@ -42,12 +50,11 @@ public final class SweepRunner: Sendable {
     /// Trains what is not in the journal yet; returns the sweep's entries and why it stopped.
     public func run() throws -> (entries: [JournalEntry], stopReason: SearchStopReason) {
         observer(.roundPlanned(round: 1, phase: .grid, trainings: requests, best: nil))
-        let pending = executor.pending(requests)
-        let limited = budget.maxTrainings.map { Array(pending.prefix($0)) } ?? pending
+        let pending = try trainer.pending(requests)
         let deadline = budget.seconds.map { ContinuousClock.now + .seconds($0) }
-        let finished = try executor.train(limited, deadline: deadline)
+        _ = try trainer.train(pending, limit: budget.maxTrainings, deadline: deadline)
         let entries = requests.compactMap { journal.entry(forKey: $0.key) }
-        if finished == pending.count { return (entries, .finished) }
+        if entries.count == requests.count { return (entries, .finished) }
         return (entries, cancellation.isCancelled ? .interrupted : .budgetExhausted)
     }
 }
