@@ -21,7 +21,8 @@ enum SearchCommand: Command {
     validation split held out of the training set; the winner is confirmed on the test set. Results are journalled
     in the --out folder as they finish: re-running the same command resumes; Ctrl-C stops cleanly and still writes
     the reports. Defaults: adam lr 0.01 with cosine decay, batch 64, 12 epochs, 3 seeds near the target,
-    jobs = cores.
+    jobs = cores. With --worker, any number of processes on machines that share --out work on the study together
+    and all write the same reports when it is done.
     """
     static let options: [OptionSpec] = [ModelLoader.setOption,
         .value("target", "ACCURACY", "Validation accuracy to reach, 0–1 or a percentage (default 0.97)."),
@@ -34,7 +35,7 @@ enum SearchCommand: Command {
         .value("jobs", "N", "Trainings in parallel (default: cores). Results do not depend on it."),
         .value("out", "DIR", "Study folder (default reports/<model>-<dataset>-<target>)."),
         .flag("no-early-stop", "Train every candidate for all epochs (no multi-fidelity stop)."),
-    ] + TrainingOptions.data + TrainingOptions.optimization
+    ] + WorkerOptions.worker + TrainingOptions.data + TrainingOptions.optimization
 
     /// The Keras MNIST tutorial CNN, the default base.
     static let defaultBase = """
@@ -80,16 +81,18 @@ enum SearchCommand: Command {
                                       margin: try arguments.number("margin", default: 0.005, in: 0...0.5)!,
                                       training: training, stopRule: stopRule)
         let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
-        let budget = SearchBudget(seconds: try arguments.value("budget").map(parseDuration),
+        let budget = SearchBudget(seconds: try arguments.value("budget").map { try parseDuration($0) },
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let folder = URL(fileURLWithPath: arguments.value("out")
                          ?? "reports/\(base.displayName)-\(StudyNames.datasetName(training.dataset))-\(StudyNames.targetText(target))")
+        let claimTimeout = try WorkerOptions.claimTimeout(arguments)
 
         SpeedProbe.warnIfSlow(console)
         _ = try TrainingData.prepare(training)  // a missing data set fails now, not in every training
         let description = StudyDescription(kind: .search, base: base.pareText, modelName: base.displayName, search: settings,
-                                           command: CommandLine.arguments.dropFirst().map { $0 }, pareVersion: Pare.version)
-        let journal = try description.open(in: folder)
+                                           command: WorkerOptions.recordedCommand(Array(CommandLine.arguments.dropFirst())),
+                                           pareVersion: Pare.version)
+        let journal = try description.open(in: folder, writing: claimTimeout == nil ? .journalFile : .resultFiles)
         if let note = journal.recoveryNote { console.printError("note: \(note)") }
 
         let planner = SearchPlanner(base: base, settings: settings)
@@ -105,9 +108,11 @@ enum SearchCommand: Command {
 
         let interrupt = InterruptHandler(console: console, message: "stopping: finishing the reports for what is done")
         let display = SearchProgress(console: console, measure: measure)
+        let worker = claimTimeout.map { WorkerSettings(claimTimeout: $0, observer: WorkerProgress.observer(console: console, display: display)) }
+        if let worker { console.print(WorkerProgress.startLine(worker)) }
         let runner = SearchRunner(planner: planner, evaluator: TrainingEvaluator(weightsDirectory: folder.appendingPathComponent("weights")),
                                   journal: journal, jobs: jobs, budget: budget, cancellation: interrupt.cancellation,
-                                  observer: display.observe)
+                                  observer: display.observe, worker: worker)
         let outcome = try runner.run()
         display.finish()
         try StudyOutput.writeReports(folder: folder, stopReason: outcome.stopReason, console: console)
@@ -143,8 +148,8 @@ enum SearchCommand: Command {
         return moves
     }
 
-    /// `90s`, `10m`, `1h`, `1h30m` or plain seconds.
-    static func parseDuration(_ text: String) throws(CLIError) -> Double {
+    /// `90s`, `10m`, `1h`, `1h30m` or plain seconds, for option `--option`.
+    static func parseDuration(_ text: String, option: String = "budget") throws(CLIError) -> Double {
         if let seconds = Double(text), seconds > 0 { return seconds }
         var total = 0.0, number = ""
         for character in text {
@@ -153,13 +158,13 @@ enum SearchCommand: Command {
                 continue
             }
             guard let value = Double(number), let unit = ["s": 1.0, "m": 60, "h": 3600][String(character)] else {
-                throw .usage("--budget expects a duration like 90s, 10m or 1h30m, got '\(echoInMessage(text))'")
+                throw .usage("--\(option) expects a duration like 90s, 10m or 1h30m, got '\(echoInMessage(text))'")
             }
             total += value * unit
             number = ""
         }
         guard number.isEmpty, total > 0 else {
-            throw .usage("--budget expects a duration like 90s, 10m or 1h30m, got '\(echoInMessage(text))'")
+            throw .usage("--\(option) expects a duration like 90s, 10m or 1h30m, got '\(echoInMessage(text))'")
         }
         return total
     }

@@ -17,7 +17,9 @@ enum SweepCommand: Command {
     and reported with its validation accuracy (held out of the training set), test accuracy, parameters and
     training time: sweep.csv, accuracy-vs-params.svg, accuracy-vs-time.svg and report.md in --out (default
     reports/<model>-<dataset>-sweep). Finished trainings are journalled: re-running resumes. --activation
-    replaces the hidden activations (the output layer keeps its own).
+    replaces the hidden activations (the output layer keeps its own). Many processes sharing --out split the grid:
+    --worker processes claim trainings as they go (and all write the reports at the end); --shard I/N processes
+    each train a fixed share (the shard that completes the grid writes the reports; or run 'pare report DIR').
     """
     static let listOptions: Set<String> = ["lr", "batch-size", "optimizer"]
     static let options: [OptionSpec] = [ModelLoader.setOption,
@@ -27,7 +29,7 @@ enum SweepCommand: Command {
         .value("budget", "TIME", "Stop starting trainings after this long (e.g. 30m)."),
         .value("max-trainings", "N", "Stop after N trainings."),
         .value("out", "DIR", "Study folder (default reports/<model>-<dataset>-sweep)."),
-    ] + TrainingOptions.data + TrainingOptions.optimization.map { option in
+    ] + WorkerOptions.worker + [WorkerOptions.shard] + TrainingOptions.data + TrainingOptions.optimization.map { option in
         guard listOptions.contains(option.name) else { return option }
         return .value(option.name, option.valueName.map { $0 + ",…" } ?? "LIST", option.help + " A list sweeps it.")
     }
@@ -52,37 +54,71 @@ enum SweepCommand: Command {
         guard !points.isEmpty else { throw CLIError.usage("the sweep has no valid points") }
         let seeds = try arguments.integer("seeds", default: 1, in: 1...100)!
         let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
-        let budget = SearchBudget(seconds: try arguments.value("budget").map(SearchCommand.parseDuration),
+        let budget = SearchBudget(seconds: try arguments.value("budget").map { try SearchCommand.parseDuration($0) },
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let modelName = models[0].spec.displayName
         let folder = URL(fileURLWithPath: arguments.value("out")
                          ?? "reports/\(modelName)-\(StudyNames.datasetName(training.dataset))-sweep")
+        let claimTimeout = try WorkerOptions.claimTimeout(arguments)
+        let shard = try WorkerOptions.shard(arguments, environment: ProcessInfo.processInfo.environment)
 
         SpeedProbe.warnIfSlow(console)
         _ = try TrainingData.prepare(training)  // a missing data set fails now, not in every training
         let trainings = SweepRunner.trainings(points: points, seeds: seeds)
         let description = StudyDescription(kind: .sweep, base: points[0].candidate.pareText, modelName: modelName,
                                            sweepKeys: trainings.map(\.key), sweepSeeds: seeds, training: training,
-                                           command: CommandLine.arguments.dropFirst().map { $0 }, pareVersion: Pare.version)
-        let journal = try description.open(in: folder)
+                                           command: WorkerOptions.recordedCommand(Array(CommandLine.arguments.dropFirst())),
+                                           pareVersion: Pare.version)
+        let shared = claimTimeout != nil || shard != nil
+        let journal = try description.open(in: folder, writing: shared ? .resultFiles : .journalFile)
         if let note = journal.recoveryNote { console.printError("note: \(note)") }
         console.print("sweep: \(points.count) point\(points.count == 1 ? "" : "s") × \(seeds) seed\(seeds == 1 ? "" : "s") = "
                       + "\(trainings.count) trainings of \(modelName) on \(StudyNames.datasetName(training.dataset)), "
                       + "\(training.epochs) epochs each; \(jobs) jobs")
         console.print("study folder: \(folder.path)" + (journal.entries.isEmpty ? "" : " (resuming: \(journal.entries.count) trainings recorded)"))
+        let mine = shard.map { $0.shard.select(trainings) } ?? trainings
+        if let shard {
+            console.print("shard \(shard.shard) (from \(shard.source)): \(mine.count) of the \(trainings.count) trainings, results in results/")
+        }
 
         let interrupt = InterruptHandler(console: console, message: "stopping: finishing the reports for what is done")
         let display = SearchProgress(console: console, measure: .params)
-        let (entries, stopReason) = try SweepRunner(trainings: trainings, evaluator: TrainingEvaluator(weightsDirectory: nil),
+        let worker = claimTimeout.map { WorkerSettings(claimTimeout: $0, observer: WorkerProgress.observer(console: console, display: display)) }
+        if let worker { console.print(WorkerProgress.startLine(worker)) }
+        let (entries, stopReason) = try SweepRunner(trainings: mine, evaluator: TrainingEvaluator(weightsDirectory: nil),
                                                     journal: journal, jobs: jobs, budget: budget,
-                                                    cancellation: interrupt.cancellation, observer: display.observe).run()
+                                                    cancellation: interrupt.cancellation, observer: display.observe, worker: worker).run()
         display.finish()
-        try StudyOutput.writeReports(folder: folder, stopReason: stopReason, console: console)
         console.print("")
+        if let shard {
+            try finishShard(shard.shard, stopReason: stopReason, shareDone: entries.count, of: mine.count, trainings: trainings,
+                            journal: journal, folder: folder, console: console)
+            return
+        }
+        try StudyOutput.writeReports(folder: folder, stopReason: stopReason, console: console)
         console.print("\(entries.count) of \(trainings.count) trainings done; reports: \(folder.path)/report.md, sweep.csv, "
                       + "accuracy-vs-params.svg, accuracy-vs-time.svg")
         if stopReason == .interrupted {
             throw CLIError.failure("interrupted; re-run the same command to resume")
+        }
+    }
+
+    /// After a shard's share: the reports if the folder now holds the whole grid (this shard completed it),
+    /// otherwise a note on how far the grid is. Reports of a partial grid are left to `pare report DIR`, so a
+    /// shard never overwrites complete reports with older, partial ones.
+    static func finishShard(_ shard: Shard, stopReason: SearchStopReason, shareDone: Int, of share: Int,
+                            trainings: [TrainingRequest], journal: Journal, folder: URL, console: Console) throws {
+        try journal.refresh()
+        let done = trainings.filter { journal.entry(forKey: $0.key) != nil }.count
+        console.print("shard \(shard): \(shareDone) of its \(share) trainings done; the folder holds \(done) of the grid's \(trainings.count)")
+        if done == trainings.count {
+            try StudyOutput.writeReports(folder: folder, stopReason: .finished, console: console)
+            console.print("the grid is complete; reports: \(folder.path)/report.md, sweep.csv, accuracy-vs-params.svg, accuracy-vs-time.svg")
+        } else {
+            console.print("reports are written by the shard that completes the grid, or run 'pare report \(folder.path)' once every shard has finished")
+        }
+        if stopReason == .interrupted {
+            throw CLIError.failure("interrupted; re-run the same command to resume this shard")
         }
     }
 

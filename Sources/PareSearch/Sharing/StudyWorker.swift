@@ -64,18 +64,25 @@ public final class StudyWorker: RoundTraining {
             board.removeProbe()
         }
         DispatchQueue.concurrentPerform(iterations: jobs) { thread in
+            // Waits start short and double up to the poll interval: a round that ends soon is noticed soon,
+            // a long wait costs the file server one look per poll interval.
+            let shortestPause = min(0.02, settings.pollInterval)
+            var pause = shortestPause
             while !cancellation.isCancelled, failures.error == nil {
                 if let deadline, ContinuousClock.now >= deadline { return }
                 do {
                     let missing = try lookAgain(requests, round: round)
                     if missing.isEmpty { return }
-                    if let next = try round.claiming({ try claimNext(missing, held: heartbeat.heldKeys) }) {
+                    let checkStale = round.isTimeToCheckForStaleClaims(every: settings.heartbeatInterval)
+                    if let next = try round.claiming({ try claimNext(missing, held: heartbeat.heldKeys, checkStale: checkStale) }) {
                         try train(next.request, claim: next.claim, threads: threads, heartbeat: heartbeat, round: round)
+                        pause = shortestPause
                         continue
                     }
                     if round.limitReached { return }
                     if thread == 0 { try announceWait(missing, held: heartbeat.heldKeys, round: round) }
-                    Thread.sleep(forTimeInterval: settings.pollInterval)
+                    Thread.sleep(forTimeInterval: pause)
+                    pause = min(2 * pause, settings.pollInterval)
                 } catch {
                     failures.record(error)
                 }
@@ -93,12 +100,15 @@ public final class StudyWorker: RoundTraining {
         return requests.filter { journal.entry(forKey: $0.key) == nil }
     }
 
-    /// The first of `missing` nobody has claimed, claimed; else the first whose claim is stale, taken over.
-    private func claimNext(_ missing: [TrainingRequest], held: Set<String>) throws -> (request: TrainingRequest, claim: Claim)? {
+    /// The first of `missing` nobody has claimed, claimed; else (when `checkStale`) the first whose claim is
+    /// stale, taken over.
+    private func claimNext(_ missing: [TrainingRequest], held: Set<String>,
+                           checkStale: Bool) throws -> (request: TrainingRequest, claim: Claim)? {
         let generations = board.generations()
         for request in missing where generations[request.key] == nil {
             if let claim = try board.claim(request.key) { return (request, claim) }
         }
+        guard checkStale else { return nil }
         var serverTime: Double?
         for request in missing where !held.contains(request.key) {
             guard let observed = try board.observe(request.key, generation: generations[request.key] ?? 0) else { continue }

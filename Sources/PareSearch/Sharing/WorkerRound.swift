@@ -13,6 +13,7 @@ final class WorkerRound: @unchecked Sendable {
     private var trained = 0
     private var reported: Set<String> = []
     private var lastWait: (trainings: Int, owners: [String], at: ContinuousClock.Instant)?
+    private var lastStaleCheck: ContinuousClock.Instant?
 
     /// A round allowed to train at most `limit` trainings here (`nil`: no limit).
     init(limit: Int?) {
@@ -50,6 +51,18 @@ final class WorkerRound: @unchecked Sendable {
     /// Marks `entries` as reported; returns those that were not yet.
     func unreported(_ entries: [JournalEntry]) -> [JournalEntry] {
         lock.withLock { entries.filter { reported.insert($0.key).inserted } }
+    }
+
+    /// True at the first call and then once per `interval` seconds: looking for stale claims reads every claim
+    /// file of the round, so it is done about once per heartbeat rather than at every poll. (A dead worker's claim
+    /// is then taken over between one timeout and one timeout plus a heartbeat interval after its last heartbeat.)
+    func isTimeToCheckForStaleClaims(every interval: Double) -> Bool {
+        lock.withLock {
+            let now = ContinuousClock.now
+            if let last = lastStaleCheck, now - last < .seconds(interval) { return false }
+            lastStaleCheck = now
+            return true
+        }
     }
 
     /// True when a wait for `trainings` held by `owners` should be announced: it is new or different, or the last
