@@ -73,8 +73,7 @@ public final class StudyWorker: RoundTraining {
                 do {
                     let missing = try lookAgain(requests, round: round)
                     if missing.isEmpty { return }
-                    let checkStale = round.isTimeToCheckForStaleClaims(every: settings.heartbeatInterval)
-                    if let next = try round.claiming({ try claimNext(missing, held: heartbeat.heldKeys, checkStale: checkStale) }) {
+                    if let next = try round.claiming({ try claimNext(missing, held: heartbeat.heldKeys, round: round) }) {
                         try train(next.request, claim: next.claim, threads: threads, heartbeat: heartbeat, round: round)
                         pause = shortestPause
                         continue
@@ -100,15 +99,15 @@ public final class StudyWorker: RoundTraining {
         return requests.filter { journal.entry(forKey: $0.key) == nil }
     }
 
-    /// The first of `missing` nobody has claimed, claimed; else (when `checkStale`) the first whose claim is
-    /// stale, taken over.
+    /// The first of `missing` nobody has claimed, claimed; else (about once per heartbeat interval) the first
+    /// whose claim is stale, taken over.
     private func claimNext(_ missing: [TrainingRequest], held: Set<String>,
-                           checkStale: Bool) throws -> (request: TrainingRequest, claim: Claim)? {
+                           round: WorkerRound) throws -> (request: TrainingRequest, claim: Claim)? {
         let generations = board.generations()
         for request in missing where generations[request.key] == nil {
             if let claim = try board.claim(request.key) { return (request, claim) }
         }
-        guard checkStale else { return nil }
+        guard round.isTimeToCheckForStaleClaims(every: settings.heartbeatInterval) else { return nil }
         var serverTime: Double?
         for request in missing where !held.contains(request.key) {
             guard let observed = try board.observe(request.key, generation: generations[request.key] ?? 0) else { continue }

@@ -8,7 +8,7 @@ public enum SearchEvent: Sendable {
     case trainingStarted(TrainingRequest, threads: Int)
     /// Progress inside a running training.
     case trainingProgress(TrainingRequest, TrainingProgress)
-    /// A training finished; `reused` when its result came from the journal of an earlier run.
+    /// A training finished; `reused` when its result came from the study folder (an earlier run, or another worker).
     case trainingFinished(JournalEntry, reused: Bool)
 }
 
