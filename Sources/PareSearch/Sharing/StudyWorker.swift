@@ -74,7 +74,7 @@ public final class StudyWorker: RoundTraining {
                     let missing = try lookAgain(requests, round: round)
                     if missing.isEmpty { return }
                     if let next = try round.claiming({ try claimNext(missing, held: heartbeat.heldKeys, round: round) }) {
-                        try train(next.request, claim: next.claim, threads: threads, heartbeat: heartbeat, round: round)
+                        try trainClaimed(next.request, claim: next.claim, threads: threads, heartbeat: heartbeat, round: round)
                         pause = shortestPause
                         continue
                     }
@@ -125,7 +125,7 @@ public final class StudyWorker: RoundTraining {
 
     /// Trains one claimed request under heartbeat and records its result; an interrupted training gives its
     /// claim back, a training whose claim was lost is left to the worker that took it.
-    private func train(_ request: TrainingRequest, claim: Claim, threads: Int, heartbeat: Heartbeat, round: WorkerRound) throws {
+    private func trainClaimed(_ request: TrainingRequest, claim: Claim, threads: Int, heartbeat: Heartbeat, round: WorkerRound) throws {
         let trainingCancellation = Cancellation(parent: cancellation)
         heartbeat.hold(claim, for: request, cancellation: trainingCancellation)
         observer(.trainingStarted(request, threads: threads))
