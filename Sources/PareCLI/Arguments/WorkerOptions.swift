@@ -8,15 +8,12 @@ import PareSearch
 enum WorkerOptions {
     /// `--worker` and `--claim-timeout` (searches and sweeps).
     static let worker: [OptionSpec] = [
-        .flag("worker", "Share --out with other 'pare … --worker' processes on any machines that see it: each claims "
-              + "trainings in claims/ and writes results/; all end when the study does."),
-        .value("claim-timeout", "TIME", "With --worker: take over a claim whose heartbeat stopped this long ago "
-               + "(default 3m; heartbeats every quarter of it)."),
+        .flag("worker", "Work on --out together with other --worker processes (on any machines that share it)."),
+        .value("claim-timeout", "TIME", "With --worker: take over a claim without heartbeat for this long (default 3m)."),
     ]
 
     /// `--shard` (sweeps).
-    static let shard = OptionSpec.value("shard", "I/N", "Train only every Nth training from the I-th (0-based), no claims; "
-        + "'auto' takes I and N from SLURM_ARRAY_TASK_ID/_COUNT or JOB_COMPLETION_INDEX and PARE_SHARD_COUNT.")
+    static let shard = OptionSpec.value("shard", "I/N", "Train every Nth training from the I-th (0-based); auto: from Slurm or Kubernetes.")
 
     /// The claim timeout when `--worker` is given (`nil` when it is not).
     static func claimTimeout(_ arguments: ParsedArguments) throws(CLIError) -> Double? {

@@ -20,6 +20,8 @@ enum SweepCommand: Command {
     replaces the hidden activations (the output layer keeps its own). Many processes sharing --out split the grid:
     --worker processes claim trainings as they go (and all write the reports at the end); --shard I/N processes
     each train a fixed share (the shard that completes the grid writes the reports; or run 'pare report DIR').
+    --shard auto reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX and
+    PARE_SHARD_COUNT (--shard auto/N gives the count).
     """
     static let listOptions: Set<String> = ["lr", "batch-size", "optimizer"]
     static let options: [OptionSpec] = [ModelLoader.setOption,
