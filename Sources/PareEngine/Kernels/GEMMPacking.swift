@@ -1,0 +1,112 @@
+// GEMMPacking: copies a block of an operand into the panel format the micro-kernel streams: A as 6-row panels
+// `[panel][depth][6]`, B as 16-column panels `[panel][depth][16]`, zero-padded past the matrix edge so edge tiles
+// run the same kernel. Reading goes through the operand's view, with fast paths for the common layouts
+// (consecutive floats along depth for A, along columns for B); everything else takes the element-wise path.
+//
+// Legend: i = row of A, j = column of B, p = depth (column of A, row of B), r = row within a 6-row panel,
+// l = column within a 16-column panel, q = step within a run of linearly addressed depths.
+
+extension GEMMOperand {
+    /// Calls `body(start, count, offset)` for each maximal run of columns in `range` whose offsets are
+    /// `offset + q * columnStride` for `q` in `0..<count` (a single run when the columns are linear).
+    @inline(__always)
+    func forEachColumnRun(in range: Range<Int>, _ body: (_ start: Int, _ count: Int, _ offset: Int) -> Void) {
+        if columnsAreLinear {
+            body(range.lowerBound, range.count, range.lowerBound * columnStride)
+            return
+        }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, (start | 15) + 1)
+            body(start, end - start, columnOffset(start))
+            start = end
+        }
+    }
+
+    /// Packs rows `rows` × columns `depth` of this matrix (as A) into consecutive 6-row panels at
+    /// `destination` (`ceil(rows.count / 6) · 6 · depth.count` floats).
+    func packRowPanels(rows: Range<Int>, depth: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
+        var panel = destination
+        for i in stride(from: rows.lowerBound, to: rows.upperBound, by: 6) {
+            packRowPanel(row: i, count: min(6, rows.upperBound - i), depth: depth, into: panel)
+            panel += 6 * depth.count
+        }
+    }
+
+    /// Packs rows `row ..< row + count` (count ≤ 6) × `depth` into one 6-row panel, zeroing rows past `count`.
+    func packRowPanel(row: Int, count: Int, depth: Range<Int>, into panel: UnsafeMutablePointer<Float>) {
+        let p0 = depth.lowerBound
+        let rowsAreConsecutive = rowStride == 1 && (rowsAreLinear || (row & 15) + count <= 16)
+        if columnStride == 1 {
+            // Row-major A: `count` sequential read streams, one per row.
+            for r in 0..<count {
+                let source = base + rowOffset(row + r)
+                forEachColumnRun(in: depth) { start, runCount, offset in
+                    let from = source + offset, to = panel + (start - p0) * 6 + r
+                    for q in 0..<runCount { to[6 * q] = from[q] }
+                }
+            }
+        } else if rowsAreConsecutive {
+            // Transposed A: the panel's values for one depth are consecutive floats.
+            let source = base + rowOffset(row)
+            forEachColumnRun(in: depth) { start, runCount, offset in
+                for q in 0..<runCount {
+                    let from = source + offset + q * columnStride, to = panel + (start - p0 + q) * 6
+                    for r in 0..<count { to[r] = from[r] }
+                }
+            }
+        } else {
+            for p in depth {
+                for r in 0..<count { panel[(p - p0) * 6 + r] = address(row: row + r, column: p).pointee }
+            }
+        }
+        if count < 6 {
+            for p in 0..<depth.count {
+                for r in count..<6 { panel[6 * p + r] = 0 }
+            }
+        }
+    }
+
+    /// Packs rows `depth` × columns `column ..< column + count` (as B; `column` a multiple of 16, count ≤ 16)
+    /// into one 16-column panel, zeroing columns past `count`.
+    func packColumnPanel(column: Int, count: Int, depth: Range<Int>, into panel: UnsafeMutablePointer<Float>) {
+        precondition(column & 15 == 0, "GEMM packing: panel column \(column) is not a multiple of 16")
+        let p0 = depth.lowerBound
+        if columnStride == 1 {
+            // Row-major B: each depth row of the panel is up to 16 consecutive floats.
+            let source = base + columnOffset(column)
+            transposed.forEachColumnRun(in: depth) { start, runCount, offset in
+                for q in 0..<runCount {
+                    let from = source + offset + q * rowStride, to = panel + (start - p0 + q) * 16
+                    if count == 16 {
+                        storeVector(loadVector(from), to: to)
+                        storeVector(loadVector(from + 8), to: to + 8)
+                    } else {
+                        for l in 0..<count { to[l] = from[l] }
+                        for l in count..<16 { to[l] = 0 }
+                    }
+                }
+            }
+            return
+        }
+        if rowStride == 1 {
+            // Transposed B: each column is a run of consecutive floats along depth.
+            for l in 0..<count {
+                let source = base + columnOffset(column + l)
+                transposed.forEachColumnRun(in: depth) { start, runCount, offset in
+                    let from = source + offset, to = panel + (start - p0) * 16 + l
+                    for q in 0..<runCount { to[16 * q] = from[q] }
+                }
+            }
+        } else {
+            for p in depth {
+                for l in 0..<count { panel[(p - p0) * 16 + l] = address(row: p, column: column + l).pointee }
+            }
+        }
+        if count < 16 {
+            for p in 0..<depth.count {
+                for l in count..<16 { panel[16 * p + l] = 0 }
+            }
+        }
+    }
+}
