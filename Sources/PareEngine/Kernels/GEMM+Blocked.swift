@@ -99,17 +99,16 @@ extension GEMM {
         if problem.n <= 16 && a.rowsAreLinear && a.columnsAreLinear {
             let panel = source.pointer(to: 0)
             for i in stride(from: rows.lowerBound, to: rows.upperBound, by: 6) {
-                let height = min(6, rows.upperBound - i)
-                let tile: GEMMTile
-                if height == 6 {
-                    tile = GEMMTile(depth: kc, a: a.address(row: i, column: depth.lowerBound),
-                                    aRowStride: a.rowStride, aDepthStride: a.columnStride, b: panel)
+                let target = GEMMTileTarget(c: problem.c, row: i, column: 0, rows: min(6, rows.upperBound - i),
+                                            columns: problem.n, scale: scale, scratch: buffers.scratch)
+                if target.rows == 6 {
+                    GEMMTile.multiplyStrided(depth: kc, a: a.address(row: i, column: depth.lowerBound),
+                                             aRowStride: a.rowStride, aDepthStride: a.columnStride, b: panel,
+                                             into: target)
                 } else {
-                    a.packRowPanel(row: i, count: height, depth: depth, into: buffers.packedA)
-                    tile = GEMMTile(depth: kc, a: buffers.packedA, aRowStride: 1, aDepthStride: 6, b: panel)
+                    a.packRowPanel(row: i, count: target.rows, depth: depth, into: buffers.packedA)
+                    GEMMTile.multiplyPacked(depth: kc, a: buffers.packedA, b: panel, into: target)
                 }
-                store(tile, rows: height, columns: problem.n, row: i, column: 0, problem: problem, scale: scale,
-                      scratch: buffers.scratch)
             }
             return
         }
@@ -121,24 +120,13 @@ extension GEMM {
                 let b = source.pointer(to: panel), width = source.width(of: panel)
                 var packedA = UnsafePointer(buffers.packedA)
                 for i in stride(from: blockRows.lowerBound, to: blockRows.upperBound, by: 6) {
-                    let tile = GEMMTile(depth: kc, a: packedA, aRowStride: 1, aDepthStride: 6, b: b)
-                    store(tile, rows: min(6, blockRows.upperBound - i), columns: width, row: i, column: 16 * panel,
-                          problem: problem, scale: scale, scratch: buffers.scratch)
+                    let target = GEMMTileTarget(c: problem.c, row: i, column: 16 * panel,
+                                                rows: min(6, blockRows.upperBound - i), columns: width, scale: scale,
+                                                scratch: buffers.scratch)
+                    GEMMTile.multiplyPacked(depth: kc, a: packedA, b: b, into: target)
                     packedA += 6 * kc
                 }
             }
-        }
-    }
-
-    /// Combines a tile into C: whole 16-float rows when C allows it, element by element otherwise.
-    @inline(__always)
-    private static func store(_ tile: GEMMTile, rows: Int, columns: Int, row: Int, column: Int,
-                              problem: GEMMProblem, scale: GEMMScale, scratch: UnsafeMutablePointer<Float>) {
-        if columns == 16 && problem.c.columnStride == 1 {
-            tile.storeFullWidth(rows: rows, into: problem.c, row: row, column: column, scale: scale)
-        } else {
-            tile.storePartial(rows: rows, columns: columns, into: problem.c, row: row, column: column, scale: scale,
-                              scratch: scratch)
         }
     }
 
