@@ -7,13 +7,14 @@ import PareEngine
 
 @Suite("GEMM blocking and threads")
 struct GEMMThreadingTests {
-    /// Blocks far smaller than the defaults, everything parallel, no depth split.
-    static let tinyBlocks = GEMMBlocking(maximumDepthBlock: 5, rowBlock: 12, columnBlock: 32, parallelMinimumFlops: 0,
-                                         depthSplitParts: 3, depthSplitMinimumDepth: .max, depthSplitMaximumOutput: 0)
-    /// The same, with every product depth-split into 3 parts.
-    static let tinyDepthSplit = GEMMBlocking(maximumDepthBlock: 4, rowBlock: 12, columnBlock: 32,
-                                             parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: 1,
-                                             depthSplitMaximumOutput: .max)
+    /// Blocks far smaller than the defaults, everything parallel, linear A always read in place, no depth split.
+    static let tinyBlocks = GEMMBlocking(
+        maximumDepthBlock: 5, rowBlock: 12, columnBlock: 32, inPlaceAMaximumPanelFloats: .max,
+        parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: .max, depthSplitMaximumOutput: 0)
+    /// Tiny blocks with A packed unless there is one panel, and every product depth-split into 3 parts.
+    static let tinyDepthSplit = GEMMBlocking(
+        maximumDepthBlock: 4, rowBlock: 12, columnBlock: 32, inPlaceAMaximumPanelFloats: 0,
+        parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: 1, depthSplitMaximumOutput: .max)
     static let sizes = [1, 7, 13, 17, 33, 40]
 
     @Test("tiny blocks and depth split match the reference, bit-identical for 1, 2 and 3 threads",

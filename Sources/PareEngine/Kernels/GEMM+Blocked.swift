@@ -95,19 +95,25 @@ extension GEMM {
                                      blocking: GEMMBlocking) {
         guard !rows.isEmpty, !panels.isEmpty else { return }
         let a = problem.a, depth = source.depth, kc = depth.count
-        // With a single panel every value of A is used once: packing it would only add a copy.
-        if problem.n <= 16 && a.rowsAreLinear && a.columnsAreLinear {
-            let panel = source.pointer(to: 0)
+        if GEMMPlan.readsAInPlace(a: a, source: source, blocking: blocking) {
+            // Strip of 6 rows outermost: each strip of A comes from memory once, in address order, and stays in
+            // L1 for every panel; the few packed B panels stay in L2.
             for i in stride(from: rows.lowerBound, to: rows.upperBound, by: 6) {
-                let target = GEMMTileTarget(c: problem.c, row: i, column: 0, rows: min(6, rows.upperBound - i),
-                                            columns: problem.n, scale: scale, scratch: buffers.scratch)
-                if target.rows == 6 {
-                    GEMMTile.multiplyStrided(depth: kc, a: a.address(row: i, column: depth.lowerBound),
-                                             aRowStride: a.rowStride, aDepthStride: a.columnStride, b: panel,
-                                             into: target)
-                } else {
-                    a.packRowPanel(row: i, count: target.rows, depth: depth, into: buffers.packedA)
-                    GEMMTile.multiplyPacked(depth: kc, a: buffers.packedA, b: panel, into: target)
+                let height = min(6, rows.upperBound - i)
+                // The short last strip would read past A's last row in place: pack it, zero-padded.
+                if height < 6 { a.packRowPanel(row: i, count: height, depth: depth, into: buffers.packedA) }
+                for panel in panels {
+                    let target = GEMMTileTarget(c: problem.c, row: i, column: 16 * panel, rows: height,
+                                                columns: source.width(of: panel), scale: scale,
+                                                scratch: buffers.scratch)
+                    if height == 6 {
+                        GEMMTile.multiplyStrided(depth: kc, a: a.address(row: i, column: depth.lowerBound),
+                                                 aRowStride: a.rowStride, aDepthStride: a.columnStride,
+                                                 b: source.pointer(to: panel), into: target)
+                    } else {
+                        GEMMTile.multiplyPacked(depth: kc, a: buffers.packedA, b: source.pointer(to: panel),
+                                                into: target)
+                    }
                 }
             }
             return

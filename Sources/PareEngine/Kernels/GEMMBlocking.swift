@@ -15,6 +15,9 @@ public struct GEMMBlocking: Sendable {
     public var rowBlock: Int
     /// Columns of B packed at once (NC, a multiple of 16): KC·NC floats live in L3.
     public var columnBlock: Int
+    /// A linear A is read in place, strip by strip, when the block's packed B panels hold at most this many
+    /// floats (they must stay in L2 while A streams past); otherwise MC rows of A are packed.
+    public var inPlaceAMaximumPanelFloats: Int
     /// Products with fewer multiply-adds·2 than this run on one thread (a `concurrentPerform` round trip costs
     /// a few microseconds).
     public var parallelMinimumFlops: Int
@@ -26,7 +29,8 @@ public struct GEMMBlocking: Sendable {
     public var depthSplitMaximumOutput: Int
 
     /// Block sizes and thresholds with explicit values; see the properties.
-    public init(maximumDepthBlock: Int, rowBlock: Int, columnBlock: Int, parallelMinimumFlops: Int,
+    public init(maximumDepthBlock: Int, rowBlock: Int, columnBlock: Int, inPlaceAMaximumPanelFloats: Int,
+                parallelMinimumFlops: Int,
                 depthSplitParts: Int, depthSplitMinimumDepth: Int, depthSplitMaximumOutput: Int) {
         precondition(maximumDepthBlock >= 1, "GEMMBlocking: maximumDepthBlock \(maximumDepthBlock) < 1")
         precondition(rowBlock >= 6 && rowBlock % 6 == 0, "GEMMBlocking: rowBlock \(rowBlock) is not a positive multiple of 6")
@@ -36,6 +40,7 @@ public struct GEMMBlocking: Sendable {
         self.maximumDepthBlock = maximumDepthBlock
         self.rowBlock = rowBlock
         self.columnBlock = columnBlock
+        self.inPlaceAMaximumPanelFloats = inPlaceAMaximumPanelFloats
         self.parallelMinimumFlops = parallelMinimumFlops
         self.depthSplitParts = depthSplitParts
         self.depthSplitMinimumDepth = depthSplitMinimumDepth
@@ -44,6 +49,7 @@ public struct GEMMBlocking: Sendable {
 
     /// The tuned defaults for this machine.
     public static let standard = GEMMBlocking(
-        maximumDepthBlock: 400, rowBlock: 144, columnBlock: 4080, parallelMinimumFlops: 4_000_000,
+        maximumDepthBlock: 400, rowBlock: 144, columnBlock: 4080, inPlaceAMaximumPanelFloats: 65536,
+        parallelMinimumFlops: 4_000_000,
         depthSplitParts: 4, depthSplitMinimumDepth: 2048, depthSplitMaximumOutput: 65536)
 }

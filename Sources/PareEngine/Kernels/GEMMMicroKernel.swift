@@ -13,9 +13,9 @@ struct GEMMScale {
     /// The scale for depth blocks after the first: add to what the first block stored.
     var accumulating: GEMMScale { GEMMScale(alpha: alpha, beta: 1) }
 
-    /// `alpha·sum + beta·old` for 8 columns; `old` is read only when `beta != 0`.
+    /// `alpha·sum + beta·old` for 16 columns; `old` is read only when `beta != 0`.
     @inline(__always)
-    func combine(_ sum: SIMD8<Float>, old: UnsafePointer<Float>) -> SIMD8<Float> {
+    func combine(_ sum: SIMD16<Float>, old: UnsafePointer<Float>) -> SIMD16<Float> {
         if beta == 0 { return alpha == 1 ? sum : sum * alpha }
         let previous = loadVector(old)
         if beta == 1 { return alpha == 1 ? previous + sum : previous.addingProduct(sum, alpha) }
@@ -32,21 +32,21 @@ struct GEMMScale {
     }
 }
 
-/// Loads 8 floats from any address (no alignment needed; folds into the FMA's memory operand).
+/// Loads 16 floats from any address (no alignment needed).
 @inline(__always)
-func loadVector(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+func loadVector(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
 }
 
-/// Stores 8 floats to any address.
+/// Stores 16 floats to any address.
 @inline(__always)
-func storeVector(_ vector: SIMD8<Float>, to pointer: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: SIMD8<Float>.self)
+func storeVector(_ vector: SIMD16<Float>, to pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: vector, as: SIMD16<Float>.self)
 }
 
-/// The 6×16 accumulator tile: `cR0` holds columns 0..<8 of row R, `cR1` columns 8..<16.
+/// The 6×16 accumulator tile, one `SIMD16<Float>` per row: 12 ymm registers with AVX2, 6 zmm with AVX-512.
 struct GEMMTile {
-    var c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51: SIMD8<Float>
+    var c0, c1, c2, c3, c4, c5: SIMD16<Float>
 
     /// Σ over `depth` steps of (6 values of A) ⊗ (16 values of B).
     ///
@@ -55,29 +55,26 @@ struct GEMMTile {
     /// can, so the inlined loop is specialised.
     @inline(__always)
     init(depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, b: UnsafePointer<Float>) {
-        var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
-        var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
-        var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
-        var pa = a, pb = b
+        var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>()
+        var c3 = SIMD16<Float>(), c4 = SIMD16<Float>(), c5 = SIMD16<Float>()
+        // One pointer per row: with a single pointer and runtime strides LLVM chains the row addresses through
+        // 5 dependent adds per step, which halved the speed of A read in place.
+        var a0 = a, a1 = a + aRowStride, a2 = a + 2 * aRowStride
+        var a3 = a + 3 * aRowStride, a4 = a + 4 * aRowStride, a5 = a + 5 * aRowStride
+        var pb = b
         for _ in 0..<depth {
-            let b0 = loadVector(pb), b1 = loadVector(pb + 8)
-            var av = SIMD8<Float>(repeating: pa[0])
-            c00 = c00.addingProduct(av, b0); c01 = c01.addingProduct(av, b1)
-            av = SIMD8<Float>(repeating: pa[aRowStride])
-            c10 = c10.addingProduct(av, b0); c11 = c11.addingProduct(av, b1)
-            av = SIMD8<Float>(repeating: pa[2 * aRowStride])
-            c20 = c20.addingProduct(av, b0); c21 = c21.addingProduct(av, b1)
-            av = SIMD8<Float>(repeating: pa[3 * aRowStride])
-            c30 = c30.addingProduct(av, b0); c31 = c31.addingProduct(av, b1)
-            av = SIMD8<Float>(repeating: pa[4 * aRowStride])
-            c40 = c40.addingProduct(av, b0); c41 = c41.addingProduct(av, b1)
-            av = SIMD8<Float>(repeating: pa[5 * aRowStride])
-            c50 = c50.addingProduct(av, b0); c51 = c51.addingProduct(av, b1)
-            pa += aDepthStride
+            let bv = loadVector(pb)
+            c0 = c0.addingProduct(SIMD16(repeating: a0.pointee), bv)
+            c1 = c1.addingProduct(SIMD16(repeating: a1.pointee), bv)
+            c2 = c2.addingProduct(SIMD16(repeating: a2.pointee), bv)
+            c3 = c3.addingProduct(SIMD16(repeating: a3.pointee), bv)
+            c4 = c4.addingProduct(SIMD16(repeating: a4.pointee), bv)
+            c5 = c5.addingProduct(SIMD16(repeating: a5.pointee), bv)
+            a0 += aDepthStride; a1 += aDepthStride; a2 += aDepthStride
+            a3 += aDepthStride; a4 += aDepthStride; a5 += aDepthStride
             pb += 16
         }
-        (self.c00, self.c01, self.c10, self.c11, self.c20, self.c21) = (c00, c01, c10, c11, c20, c21)
-        (self.c30, self.c31, self.c40, self.c41, self.c50, self.c51) = (c30, c31, c40, c41, c50, c51)
+        (self.c0, self.c1, self.c2, self.c3, self.c4, self.c5) = (c0, c1, c2, c3, c4, c5)
     }
 
     /// Combines the first `rows` rows (all 16 columns) into C at (`row`, `column`); C's 16 columns there must be
@@ -85,17 +82,16 @@ struct GEMMTile {
     @inline(__always)
     func storeFullWidth(rows: Int, into c: GEMMOperand, row: Int, column: Int, scale: GEMMScale) {
         let columnBase = c.base + c.columnOffset(column)
-        @inline(__always) func put(_ r: Int, _ low: SIMD8<Float>, _ high: SIMD8<Float>) {
+        @inline(__always) func put(_ r: Int, _ sum: SIMD16<Float>) {
             let p = columnBase + c.rowOffset(row + r)
-            storeVector(scale.combine(low, old: p), to: p)
-            storeVector(scale.combine(high, old: p + 8), to: p + 8)
+            storeVector(scale.combine(sum, old: p), to: p)
         }
-        put(0, c00, c01)
-        if rows > 1 { put(1, c10, c11) }
-        if rows > 2 { put(2, c20, c21) }
-        if rows > 3 { put(3, c30, c31) }
-        if rows > 4 { put(4, c40, c41) }
-        if rows > 5 { put(5, c50, c51) }
+        put(0, c0)
+        if rows > 1 { put(1, c1) }
+        if rows > 2 { put(2, c2) }
+        if rows > 3 { put(3, c3) }
+        if rows > 4 { put(4, c4) }
+        if rows > 5 { put(5, c5) }
     }
 
     /// Combines the top-left `rows`×`columns` corner into C at (`row`, `column`) through the view, element by
@@ -103,12 +99,8 @@ struct GEMMTile {
     @inline(__always)
     func storePartial(rows: Int, columns: Int, into c: GEMMOperand, row: Int, column: Int, scale: GEMMScale,
                       scratch: UnsafeMutablePointer<Float>) {
-        storeVector(c00, to: scratch); storeVector(c01, to: scratch + 8)
-        storeVector(c10, to: scratch + 16); storeVector(c11, to: scratch + 24)
-        storeVector(c20, to: scratch + 32); storeVector(c21, to: scratch + 40)
-        storeVector(c30, to: scratch + 48); storeVector(c31, to: scratch + 56)
-        storeVector(c40, to: scratch + 64); storeVector(c41, to: scratch + 72)
-        storeVector(c50, to: scratch + 80); storeVector(c51, to: scratch + 88)
+        storeVector(c0, to: scratch); storeVector(c1, to: scratch + 16); storeVector(c2, to: scratch + 32)
+        storeVector(c3, to: scratch + 48); storeVector(c4, to: scratch + 64); storeVector(c5, to: scratch + 80)
         for r in 0..<rows {
             let rowBase = c.base + c.rowOffset(row + r)
             for l in 0..<columns {

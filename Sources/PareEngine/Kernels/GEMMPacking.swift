@@ -27,7 +27,22 @@ extension GEMMOperand {
     /// `destination` (`ceil(rows.count / 6) · 6 · depth.count` floats).
     func packRowPanels(rows: Range<Int>, depth: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
         var panel = destination
-        for i in stride(from: rows.lowerBound, to: rows.upperBound, by: 6) {
+        var firstUnpacked = rows.lowerBound
+        if rowStride == 1 && rowsAreLinear && columnsAreLinear {
+            // Transposed A (a weight gradient's Xᵀ): one depth's values for all full panels are consecutive, so
+            // sweep depth outermost and read each source row once, sequentially.
+            let fullPanels = rows.count / 6, kc = depth.count
+            for p in depth {
+                let from = UnsafeRawPointer(base + rowOffset(rows.lowerBound) + p * columnStride)
+                let to = UnsafeMutableRawPointer(destination + (p - depth.lowerBound) * 6)
+                for q in 0..<fullPanels {
+                    copySix(from + 24 * q, to + 24 * kc * q)
+                }
+            }
+            firstUnpacked += 6 * fullPanels
+            panel += 6 * kc * fullPanels
+        }
+        for i in stride(from: firstUnpacked, to: rows.upperBound, by: 6) {
             packRowPanel(row: i, count: min(6, rows.upperBound - i), depth: depth, into: panel)
             panel += 6 * depth.count
         }
@@ -50,9 +65,23 @@ extension GEMMOperand {
             // Transposed A: the panel's values for one depth are consecutive floats.
             let source = base + rowOffset(row)
             forEachColumnRun(in: depth) { start, runCount, offset in
-                for q in 0..<runCount {
-                    let from = source + offset + q * columnStride, to = panel + (start - p0 + q) * 6
-                    for r in 0..<count { to[r] = from[r] }
+                var from = UnsafeRawPointer(source + offset), to = UnsafeMutableRawPointer(panel + (start - p0) * 6)
+                let step = columnStride * MemoryLayout<Float>.stride
+                if count == 6 {
+                    for _ in 0..<runCount {
+                        copySix(from, to)
+                        from += step
+                        to += 24
+                    }
+                } else {
+                    for _ in 0..<runCount {
+                        for r in 0..<count {
+                            to.storeBytes(of: from.load(fromByteOffset: 4 * r, as: Float.self), toByteOffset: 4 * r,
+                                          as: Float.self)
+                        }
+                        from += step
+                        to += 24
+                    }
                 }
             }
         } else {
@@ -80,7 +109,6 @@ extension GEMMOperand {
                     let from = source + offset + q * rowStride, to = panel + (start - p0 + q) * 16
                     if count == 16 {
                         storeVector(loadVector(from), to: to)
-                        storeVector(loadVector(from + 8), to: to + 8)
                     } else {
                         for l in 0..<count { to[l] = from[l] }
                         for l in count..<16 { to[l] = 0 }
@@ -109,4 +137,12 @@ extension GEMMOperand {
             }
         }
     }
+}
+
+/// Copies 6 floats (one depth step of a row panel) with a 4-wide and a 2-wide vector move.
+@inline(__always)
+private func copySix(_ from: UnsafeRawPointer, _ to: UnsafeMutableRawPointer) {
+    to.storeBytes(of: from.loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+    to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: SIMD2<Float>.self), toByteOffset: 16,
+                  as: SIMD2<Float>.self)
 }

@@ -24,6 +24,18 @@ struct GEMMPlan {
     }
 }
 
+extension GEMMPlan {
+    /// True when the micro-kernel reads A where it is, one 6-row strip at a time across all of the block's
+    /// panels, instead of packing MC rows: A must be linear in both directions, and either there is a single
+    /// panel (every value of A is used once, packing would only add a copy) or the packed B block is small
+    /// enough to stay in L2 while the strips stream past it.
+    static func readsAInPlace(a: GEMMOperand, source: GEMMPanelSource, blocking: GEMMBlocking) -> Bool {
+        guard a.rowsAreLinear && a.columnsAreLinear else { return false }
+        let panelFloats = source.panels.count * 16 * source.depth.count
+        return source.panels.count == 1 || panelFloats <= blocking.inPlaceAMaximumPanelFloats
+    }
+}
+
 /// A range cut into `count` consecutive pieces of `size` elements (the last ones may be shorter or empty).
 struct GEMMSplit {
     let range: Range<Int>
