@@ -36,7 +36,7 @@ extension GEMM {
             let columns = j..<min(problem.n, j + blocking.columnBlock)
             for blockIndex in 0..<depthBlocks.count {
                 let source = GEMMPanelSource(b: problem.b, columns: columns, depth: depthBlocks[blockIndex],
-                                             packed: packedB)
+                                             packed: packedB, outputRows: problem.m, blocking: blocking)
                 let blockScale = blockIndex == 0 ? scale : scale.accumulating
                 packPanels(source, itemCount: items.count)
                 computeBlock(problem, source: source, scale: blockScale, items: items, buffers: buffers,
@@ -99,21 +99,14 @@ extension GEMM {
             // Strip of 6 rows outermost: each strip of A comes from memory once, in address order, and stays in
             // L1 for every panel; the few packed B panels stay in L2.
             for i in stride(from: rows.lowerBound, to: rows.upperBound, by: 6) {
-                let height = min(6, rows.upperBound - i)
-                // The short last strip would read past A's last row in place: pack it, zero-padded.
-                if height < 6 { a.packRowPanel(row: i, count: height, depth: depth, into: buffers.packedA) }
+                let strip = UnsafePointer(a.address(row: i, column: depth.lowerBound))
                 for panel in panels {
-                    let target = GEMMTileTarget(c: problem.c, row: i, column: 16 * panel, rows: height,
-                                                columns: source.width(of: panel), scale: scale,
-                                                scratch: buffers.scratch)
-                    if height == 6 {
-                        GEMMTile.multiplyStrided(depth: kc, a: a.address(row: i, column: depth.lowerBound),
-                                                 aRowStride: a.rowStride, aDepthStride: a.columnStride,
-                                                 b: source.pointer(to: panel), into: target)
-                    } else {
-                        GEMMTile.multiplyPacked(depth: kc, a: buffers.packedA, b: source.pointer(to: panel),
-                                                into: target)
-                    }
+                    let target = GEMMTileTarget(c: problem.c, row: i, column: 16 * panel,
+                                                rows: min(6, rows.upperBound - i), columns: source.width(of: panel),
+                                                scale: scale, scratch: buffers.scratch)
+                    let b = source.panel(panel)
+                    GEMMTile.multiplyStrided(depth: kc, a: strip, aRowStride: a.rowStride, aDepthStride: a.columnStride,
+                                             b: b.pointer, bDepthStride: b.depthStride, into: target)
                 }
             }
             return
@@ -123,13 +116,18 @@ extension GEMM {
             let blockRows = blockStart..<min(rows.upperBound, blockStart + rowBlock)
             a.packRowPanels(rows: blockRows, depth: depth, into: buffers.packedA)
             for panel in panels {
-                let b = source.pointer(to: panel), width = source.width(of: panel)
+                let b = source.panel(panel), width = source.width(of: panel)
                 var packedA = UnsafePointer(buffers.packedA)
                 for i in stride(from: blockRows.lowerBound, to: blockRows.upperBound, by: 6) {
                     let target = GEMMTileTarget(c: problem.c, row: i, column: 16 * panel,
                                                 rows: min(6, blockRows.upperBound - i), columns: width, scale: scale,
                                                 scratch: buffers.scratch)
-                    GEMMTile.multiplyPacked(depth: kc, a: packedA, b: b, into: target)
+                    if b.depthStride == 16 {
+                        GEMMTile.multiplyPacked(depth: kc, a: packedA, b: b.pointer, into: target)
+                    } else {
+                        GEMMTile.multiplyStrided(depth: kc, a: packedA, aRowStride: 1, aDepthStride: 6,
+                                                 b: b.pointer, bDepthStride: b.depthStride, into: target)
+                    }
                     packedA += 6 * kc
                 }
             }

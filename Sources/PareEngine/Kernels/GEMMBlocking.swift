@@ -18,6 +18,10 @@ public struct GEMMBlocking: Sendable {
     /// A linear A is read in place, strip by strip, when the block's packed B panels hold at most this many
     /// floats (they must stay in L2 while A streams past); otherwise MC rows of A are packed.
     public var inPlaceAMaximumPanelFloats: Int
+    /// B with 16 consecutive floats per panel row is read in place, not packed, when C has at most this many
+    /// rows (each packed panel would serve too few 6-row strips to repay the copy). Lane-blocked B is always
+    /// read in place.
+    public var inPlaceBMaximumRows: Int
     /// Products with fewer multiply-adds·2 than this run on one thread (a `concurrentPerform` round trip costs
     /// a few microseconds).
     public var parallelMinimumFlops: Int
@@ -30,7 +34,7 @@ public struct GEMMBlocking: Sendable {
 
     /// Block sizes and thresholds with explicit values; see the properties.
     public init(maximumDepthBlock: Int, rowBlock: Int, columnBlock: Int, inPlaceAMaximumPanelFloats: Int,
-                parallelMinimumFlops: Int,
+                inPlaceBMaximumRows: Int, parallelMinimumFlops: Int,
                 depthSplitParts: Int, depthSplitMinimumDepth: Int, depthSplitMaximumOutput: Int) {
         precondition(maximumDepthBlock >= 1, "GEMMBlocking: maximumDepthBlock \(maximumDepthBlock) < 1")
         precondition(rowBlock >= 6 && rowBlock % 6 == 0, "GEMMBlocking: rowBlock \(rowBlock) is not a positive multiple of 6")
@@ -41,6 +45,7 @@ public struct GEMMBlocking: Sendable {
         self.rowBlock = rowBlock
         self.columnBlock = columnBlock
         self.inPlaceAMaximumPanelFloats = inPlaceAMaximumPanelFloats
+        self.inPlaceBMaximumRows = inPlaceBMaximumRows
         self.parallelMinimumFlops = parallelMinimumFlops
         self.depthSplitParts = depthSplitParts
         self.depthSplitMinimumDepth = depthSplitMinimumDepth
@@ -50,6 +55,6 @@ public struct GEMMBlocking: Sendable {
     /// The tuned defaults for this machine.
     public static let standard = GEMMBlocking(
         maximumDepthBlock: 400, rowBlock: 144, columnBlock: 4080, inPlaceAMaximumPanelFloats: 65536,
-        parallelMinimumFlops: 4_000_000,
+        inPlaceBMaximumRows: 24, parallelMinimumFlops: 4_000_000,
         depthSplitParts: 4, depthSplitMinimumDepth: 2048, depthSplitMaximumOutput: 65536)
 }

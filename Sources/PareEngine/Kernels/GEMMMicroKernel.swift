@@ -9,6 +9,18 @@
 struct GEMMScale {
     let alpha: Float
     let beta: Float
+    // The float comparisons, made once: per element they showed up in profiles of edge-tile stores.
+    private let overwrites: Bool
+    private let adds: Bool
+    private let isUnscaled: Bool
+
+    init(alpha: Float, beta: Float) {
+        self.alpha = alpha
+        self.beta = beta
+        overwrites = beta == 0
+        adds = beta == 1
+        isUnscaled = alpha == 1
+    }
 
     /// The scale for depth blocks after the first: add to what the first block stored.
     var accumulating: GEMMScale { GEMMScale(alpha: alpha, beta: 1) }
@@ -16,18 +28,18 @@ struct GEMMScale {
     /// `alpha·sum + beta·old` for 16 columns; `old` is read only when `beta != 0`.
     @inline(__always)
     func combine(_ sum: SIMD16<Float>, old: UnsafePointer<Float>) -> SIMD16<Float> {
-        if beta == 0 { return alpha == 1 ? sum : sum * alpha }
+        if overwrites { return isUnscaled ? sum : sum * alpha }
         let previous = loadVector(old)
-        if beta == 1 { return alpha == 1 ? previous + sum : previous.addingProduct(sum, alpha) }
+        if adds { return isUnscaled ? previous + sum : previous.addingProduct(sum, alpha) }
         return (previous * beta).addingProduct(sum, alpha)
     }
 
     /// The scalar twin of `combine`, rounding exactly like each lane of the vector version.
     @inline(__always)
     func combine(_ sum: Float, old: UnsafePointer<Float>) -> Float {
-        if beta == 0 { return alpha == 1 ? sum : sum * alpha }
+        if overwrites { return isUnscaled ? sum : sum * alpha }
         let previous = old.pointee
-        if beta == 1 { return alpha == 1 ? previous + sum : previous.addingProduct(sum, alpha) }
+        if adds { return isUnscaled ? previous + sum : previous.addingProduct(sum, alpha) }
         return (previous * beta).addingProduct(sum, alpha)
     }
 }
@@ -50,17 +62,20 @@ struct GEMMTile {
 
     /// Σ over `depth` steps of (6 values of A) ⊗ (16 values of B).
     ///
-    /// A value of row r at step p is `a[r * aRowStride + p * aDepthStride]` (packed panels: 1 and 6; A read in
-    /// place: its own strides); B is a packed panel, `b[p * 16 + l]`. Callers pass literal strides where they
-    /// can, so the inlined loop is specialised.
+    /// Row r of A at step p is `a[min(r, rows - 1) * aRowStride + p * aDepthStride]` (packed panels: strides 1
+    /// and 6; A read in place: its own strides; rows past `rows` repeat the last real row, so an edge strip read
+    /// in place never touches memory past A). B at step p is `b[p * bDepthStride ..< p * bDepthStride + 16]`.
+    /// Callers pass literals where they can, so the inlined loop is specialised.
     @inline(__always)
-    init(depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, b: UnsafePointer<Float>) {
+    init(depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, rows: Int,
+         b: UnsafePointer<Float>, bDepthStride: Int) {
         var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>()
         var c3 = SIMD16<Float>(), c4 = SIMD16<Float>(), c5 = SIMD16<Float>()
         // One pointer per row: with a single pointer and runtime strides LLVM chains the row addresses through
         // 5 dependent adds per step, which halved the speed of A read in place.
-        var a0 = a, a1 = a + aRowStride, a2 = a + 2 * aRowStride
-        var a3 = a + 3 * aRowStride, a4 = a + 4 * aRowStride, a5 = a + 5 * aRowStride
+        var a0 = a, a1 = a + min(1, rows - 1) * aRowStride, a2 = a + min(2, rows - 1) * aRowStride
+        var a3 = a + min(3, rows - 1) * aRowStride, a4 = a + min(4, rows - 1) * aRowStride
+        var a5 = a + min(5, rows - 1) * aRowStride
         var pb = b
         for _ in 0..<depth {
             let bv = loadVector(pb)
@@ -72,7 +87,7 @@ struct GEMMTile {
             c5 = c5.addingProduct(SIMD16(repeating: a5.pointee), bv)
             a0 += aDepthStride; a1 += aDepthStride; a2 += aDepthStride
             a3 += aDepthStride; a4 += aDepthStride; a5 += aDepthStride
-            pb += 16
+            pb += bDepthStride
         }
         (self.c0, self.c1, self.c2, self.c3, self.c4, self.c5) = (c0, c1, c2, c3, c4, c5)
     }
@@ -101,11 +116,13 @@ struct GEMMTile {
                       scratch: UnsafeMutablePointer<Float>) {
         storeVector(c0, to: scratch); storeVector(c1, to: scratch + 16); storeVector(c2, to: scratch + 32)
         storeVector(c3, to: scratch + 48); storeVector(c4, to: scratch + 64); storeVector(c5, to: scratch + 80)
+        // `column` is a multiple of 16 and `columns` ≤ 16, so the tile's columns are linear within one block.
+        let columnBase = c.base + c.columnOffset(column), columnStride = c.columnStride
         for r in 0..<rows {
-            let rowBase = c.base + c.rowOffset(row + r)
+            let rowBase = columnBase + c.rowOffset(row + r), sums = scratch + 16 * r
             for l in 0..<columns {
-                let p = rowBase + c.columnOffset(column + l)
-                p.pointee = scale.combine(scratch[16 * r + l], old: p)
+                let p = rowBase + l * columnStride
+                p.pointee = scale.combine(sums[l], old: p)
             }
         }
     }
@@ -113,18 +130,21 @@ struct GEMMTile {
     /// Multiplies packed 6-row A and 16-column B panels and combines the tile into `target`.
     ///
     /// Kept out of line on purpose: inlined into the large driver, the optimizer stopped inlining the vector
-    /// loads, called them, and spilled the 12 accumulators every depth step (40 instead of 120 GFLOP/s).
+    /// loads, called them, and spilled the accumulators every depth step (40 instead of 95 GFLOP/s).
     @inline(never)
     static func multiplyPacked(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                                into target: GEMMTileTarget) {
-        GEMMTile(depth: depth, a: a, aRowStride: 1, aDepthStride: 6, b: b).store(into: target)
+        GEMMTile(depth: depth, a: a, aRowStride: 1, aDepthStride: 6, rows: 6, b: b, bDepthStride: 16)
+            .store(into: target)
     }
 
-    /// `multiplyPacked` reading A in place with its own strides.
+    /// `multiplyPacked` with A and B read through their own strides (A or B read in place); A rows past
+    /// `target.rows` are not read.
     @inline(never)
     static func multiplyStrided(depth: Int, a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int,
-                                b: UnsafePointer<Float>, into target: GEMMTileTarget) {
-        GEMMTile(depth: depth, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b).store(into: target)
+                                b: UnsafePointer<Float>, bDepthStride: Int, into target: GEMMTileTarget) {
+        GEMMTile(depth: depth, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, rows: target.rows, b: b,
+                 bDepthStride: bDepthStride).store(into: target)
     }
 
     /// Combines the tile into C: whole 16-float rows when C allows it, element by element otherwise.

@@ -1,6 +1,7 @@
-// GEMMPanelSource: where the micro-kernel finds each 16-column panel of B for one (column block, depth block):
-// in place when B is lane-blocked and the panel is full (it already is a packed panel), otherwise in the packed
-// block buffer, filled by `pack`.
+// GEMMPanelSource: where the micro-kernel finds each 16-column panel of B for one (column block, depth block).
+// A full panel is read in place when its 16 columns are consecutive floats and B is lane-blocked (the panel
+// already is a packed panel) or C has so few rows that packing B would not pay for itself; every other panel,
+// and always the short last one, is packed into the block buffer by `pack`.
 
 /// The 16-column panels of B over `columns` × `depth`, packed into `packed` or read in place.
 ///
@@ -14,13 +15,16 @@ struct GEMMPanelSource: @unchecked Sendable {
     let packed: UnsafeMutablePointer<Float>
     private let readsInPlace: Bool
 
-    init(b: GEMMOperand, columns: Range<Int>, depth: Range<Int>, packed: UnsafeMutablePointer<Float>) {
+    /// Panels of `b` for a product whose C has `outputRows` rows.
+    init(b: GEMMOperand, columns: Range<Int>, depth: Range<Int>, packed: UnsafeMutablePointer<Float>,
+         outputRows: Int, blocking: GEMMBlocking) {
         precondition(columns.lowerBound & 15 == 0, "GEMM: column block starts at \(columns.lowerBound), not a multiple of 16")
         self.b = b
         self.columns = columns
         self.depth = depth
         self.packed = packed
-        readsInPlace = b.hasPackedColumnPanels
+        readsInPlace = b.columnStride == 1 && b.rowsAreLinear
+            && (b.rowStride == 16 || outputRows <= blocking.inPlaceBMaximumRows)
     }
 
     /// Global indices (column / 16) of the panels of this block.
@@ -29,14 +33,16 @@ struct GEMMPanelSource: @unchecked Sendable {
     /// The number of real (not padding) columns of `panel`.
     func width(of panel: Int) -> Int { min(16, columns.upperBound - 16 * panel) }
 
-    /// True when `panel` is read straight from B (a full panel of a lane-blocked B).
+    /// True when `panel` is read straight from B.
     func isInPlace(_ panel: Int) -> Bool { readsInPlace && width(of: panel) == 16 }
 
-    /// The panel's `[depth][16]` floats.
+    /// The panel's first row of 16 floats and the distance between its rows (16 when packed).
     @inline(__always)
-    func pointer(to panel: Int) -> UnsafePointer<Float> {
-        if isInPlace(panel) { return UnsafePointer(b.address(row: depth.lowerBound, column: 16 * panel)) }
-        return UnsafePointer(packed + (panel - panels.lowerBound) * 16 * depth.count)
+    func panel(_ panel: Int) -> (pointer: UnsafePointer<Float>, depthStride: Int) {
+        if isInPlace(panel) {
+            return (UnsafePointer(b.address(row: depth.lowerBound, column: 16 * panel)), b.rowStride)
+        }
+        return (UnsafePointer(packed + (panel - panels.lowerBound) * 16 * depth.count), 16)
     }
 
     /// Packs the panels of `range` that are not read in place.
