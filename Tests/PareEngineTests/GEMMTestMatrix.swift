@@ -124,7 +124,8 @@ func gemmMismatch(alpha: Float, a: GEMMTestMatrix, b: GEMMTestMatrix, beta: Floa
                   workspace: workspace, blocking: blocking)
     GEMMReference.multiply(alpha: alpha, a.operand, b.operand, beta: beta, into: reference.operand)
     let k = a.columns
-    let label = "M=\(a.rows) N=\(b.columns) K=\(k) A=\(a.layout) B=\(b.layout) C=\(c.layout) alpha=\(alpha) beta=\(beta) threads=\(threads)"
+    let label = "M=\(a.rows) N=\(b.columns) K=\(k) A=\(a.layout) B=\(b.layout) C=\(c.layout) "
+        + "alpha=\(alpha) beta=\(beta) threads=\(threads)"
     for i in 0..<c.rows {
         for j in 0..<c.columns {
             var magnitude = beta == 0 ? 0 : abs(Double(beta) * Double(c[i, j]))

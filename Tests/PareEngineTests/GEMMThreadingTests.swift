@@ -11,12 +11,14 @@ struct GEMMThreadingTests {
     /// allows, no depth split.
     static let tinyBlocks = GEMMBlocking(
         maximumDepthBlock: 5, rowBlock: 12, columnBlock: 32, inPlaceAMaximumPanelFloats: .max,
-        inPlaceBMaximumRows: .max, parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: .max, depthSplitMaximumOutput: 0)
+        inPlaceBMaximumRows: .max, parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: .max,
+        depthSplitMaximumOutput: 0)
     /// Tiny blocks with A packed unless there is one panel, B packed unless lane-blocked, and every product
     /// depth-split into 3 parts.
     static let tinyDepthSplit = GEMMBlocking(
         maximumDepthBlock: 4, rowBlock: 12, columnBlock: 32, inPlaceAMaximumPanelFloats: 0,
-        inPlaceBMaximumRows: 0, parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: 1, depthSplitMaximumOutput: .max)
+        inPlaceBMaximumRows: 0, parallelMinimumFlops: 0, depthSplitParts: 3, depthSplitMinimumDepth: 1,
+        depthSplitMaximumOutput: .max)
     static let sizes = [1, 7, 13, 17, 33, 40]
 
     @Test("tiny blocks and depth split match the reference, bit-identical for 1, 2 and 3 threads",

@@ -1,7 +1,8 @@
 // GEMM+Blocked: the Goto/BLIS loop nest around the micro-kernel and its split into parallel work items.
 // Per (column block NC, depth block KC): pack B once (shared; in parallel when large), then each work item takes
-// whole 6-row tiles or whole 16-column panels of C, packs MC rows of A at a time and sweeps panels × tiles.
-// A tile's arithmetic does not depend on which item computes it, so any item count gives the same bits.
+// whole 6-row tiles or whole 16-column panels of C and either packs MC rows of A at a time and sweeps panels ×
+// tiles, or reads A in place one 6-row strip at a time across all panels. A tile's arithmetic does not depend on
+// which item computes it, or on whether A or B was packed, so any item count gives the same bits.
 //
 // Legend: i = first row of a tile or row block, j = first column of a panel, t = work item.
 
@@ -53,7 +54,7 @@ extension GEMM {
             return
         }
         let split = GEMMSplit(source.panels, pieces: itemCount)
-        forEachItem(itemCount) { t in source.pack(split[t]) }
+        forEachItem(itemCount, inParallel: true) { t in source.pack(split[t]) }
     }
 
     /// Computes every tile of the block, split into whole tiles (rows) or whole panels (columns) per item,
@@ -65,7 +66,7 @@ extension GEMM {
         let panelSplit = GEMMSplit(panels, pieces: itemCount)
         let splitsRows = rowSplit.size * panels.count <= panelSplit.size * rowTiles
         let firstItem = items.lowerBound
-        forEachItem(itemCount) { t in
+        forEachItem(itemCount, inParallel: true) { t in
             let itemBuffers = buffers.item(firstItem + t)
             if splitsRows {
                 let tiles = rowSplit[t]
@@ -80,12 +81,13 @@ extension GEMM {
         }
     }
 
-    /// Runs `body(t)` for `t` in `0..<count`: inline for one item, else on Dispatch's pool.
-    static func forEachItem(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        if count == 1 {
-            body(0)
-        } else {
+    /// Runs `body(t)` for `t` in `0..<count`: on Dispatch's pool when `inParallel` and there is more than one
+    /// item, else one after the other on the calling thread.
+    static func forEachItem(_ count: Int, inParallel: Bool, _ body: @Sendable (Int) -> Void) {
+        if inParallel && count > 1 {
             DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            for t in 0..<count { body(t) }
         }
     }
 
@@ -105,8 +107,9 @@ extension GEMM {
                                                 rows: min(6, rows.upperBound - i), columns: source.width(of: panel),
                                                 scale: scale, scratch: buffers.scratch)
                     let b = source.panel(panel)
-                    GEMMTile.multiplyStrided(depth: kc, a: strip, aRowStride: a.rowStride, aDepthStride: a.columnStride,
-                                             b: b.pointer, bDepthStride: b.depthStride, into: target)
+                    GEMMTile.multiplyStrided(depth: kc, a: strip, aRowStride: a.rowStride,
+                                             aDepthStride: a.columnStride, b: b.pointer, bDepthStride: b.depthStride,
+                                             into: target)
                 }
             }
             return

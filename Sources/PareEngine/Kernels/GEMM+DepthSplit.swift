@@ -1,9 +1,8 @@
-// GEMM+DepthSplit: long, thin products (an im2col weight gradient sums 73728 positions into a 288×64 C) have too
-// few tiles to share and too many depth blocks to synchronise per block. They are cut along the depth into a
-// fixed number of parts, each computed start to finish by one work item into its own C (part 0 straight into C),
-// then summed in part order. The cut depends on the shape only, so 1 and 2 threads give the same bits.
-
-import Dispatch
+// GEMM+DepthSplit: long, thin products (an im2col weight gradient sums 73728 positions into a 288×64 C) would need
+// a parallel round trip per depth block (185 of them) or leave threads idle (a 9×32 C has 4 tiles). They are cut
+// along the depth into a fixed number of parts, each computed start to finish by one work item into its own C
+// (part 0 straight into C), then summed in part order. The cut depends on the shape only, so 1 and 2 threads give
+// the same bits.
 
 extension GEMM {
     /// Runs the product as `plan.depthParts` independent depth parts, in parallel when `plan.itemCount > 1`.
@@ -18,7 +17,7 @@ extension GEMM {
                                    packedBFloats: depthBlockSize * min(blocking.columnBlock, roundedUp(n, 16)),
                                    partialFloats: m * n))
         let buffers = workspace.pointers
-        let computePart: @Sendable (Int) -> Void = { part in
+        forEachItem(parts.count, inParallel: plan.itemCount > 1) { part in
             let item = buffers.item(part)
             // Parts after the first hold alpha·(their partial product) in a private row-major [M × N].
             let target = part == 0 ? problem
@@ -26,11 +25,6 @@ extension GEMM {
                               scale: GEMMScale(alpha: problem.scale.alpha, beta: 0))
             multiplyBlocks(target, depth: parts[part], scale: target.scale, items: part..<(part + 1),
                            packedB: item.packedB, buffers: buffers, blocking: blocking)
-        }
-        if plan.itemCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: parts.count, execute: computePart)
-        } else {
-            for part in 0..<parts.count { computePart(part) }
         }
         for part in 1..<parts.count {
             let partial = buffers.item(part).partial

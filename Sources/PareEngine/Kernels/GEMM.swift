@@ -3,11 +3,11 @@
 // convolutions, on row-major matrices, their transposes and lane-blocked activations alike (see GEMMOperand).
 //
 // Algorithm (Goto/BLIS; SWIFT_PERF.md §2): C is cut into column blocks of NC, the depth into balanced blocks of at
-// most KC. Per (column block, depth block) B is packed once into 16-column panels (or read in place when it is
-// lane-blocked), then work items pack MC rows of A at a time into 6-row panels and run the 6×16 micro-kernel.
-// Products with a single column panel read A in place; long, thin products (im2col weight gradients) are
-// depth-split into a fixed number of parts summed in a fixed order. See GEMM+Blocked.swift and
-// GEMM+DepthSplit.swift.
+// most KC. Per (column block, depth block) B is packed once into 16-column panels — or read in place when it is
+// lane-blocked or C has few rows — then work items run the 6×16 micro-kernel over 6-row strips of A: packed MC rows
+// at a time, or read in place when A is a plain (transposed) matrix and the block's B panels fit in L2. Long,
+// thin products (im2col weight gradients) are depth-split into a fixed number of parts summed in a fixed order.
+// See GEMM+Blocked.swift, GEMM+DepthSplit.swift and GEMMPlan.swift.
 
 /// Pare's single-precision matrix multiply (SGEMM) over `GEMMOperand` views.
 public enum GEMM {
@@ -29,7 +29,8 @@ public enum GEMM {
                                 into c: GEMMOperand, threads: Int = 1, workspace: GEMMWorkspace,
                                 blocking: GEMMBlocking = .standard) {
         precondition(a.columns == b.rows && c.rows == a.rows && c.columns == b.columns,
-                     "GEMM: shapes do not chain: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns), C \(c.rows)×\(c.columns)")
+                     "GEMM: shapes do not chain: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns), "
+                        + "C \(c.rows)×\(c.columns)")
         precondition(threads >= 1, "GEMM: threads must be at least 1, got \(threads)")
         if c.rows == 0 || c.columns == 0 { return }
         let scale = GEMMScale(alpha: alpha, beta: beta)
@@ -37,10 +38,8 @@ public enum GEMM {
             scaleOutput(c, by: beta)
             return
         }
-        let plan = GEMMPlan(a: a, b: b, c: c, threads: threads, blocking: blocking)
-        let problem = plan.transposesProblem
-            ? GEMMProblem(a: b.transposed, b: a.transposed, c: c.transposed, scale: scale)
-            : GEMMProblem(a: a, b: b, c: c, scale: scale)
+        let plan = GEMMPlan(m: a.rows, n: b.columns, k: a.columns, threads: threads, blocking: blocking)
+        let problem = GEMMProblem(a: a, b: b, c: c, scale: scale)
         if plan.depthParts > 1 {
             multiplyDepthSplit(problem, plan: plan, workspace: workspace)
         } else {
@@ -57,19 +56,4 @@ public enum GEMM {
             }
         }
     }
-}
-
-/// The operands of one product after orientation.
-///
-/// `@unchecked Sendable` because `concurrentPerform` closures must be `@Sendable` and the views hold raw pointers:
-/// work items only read A and B and write disjoint tiles of C, and `multiply` returns only after every item ends.
-struct GEMMProblem: @unchecked Sendable {
-    let a: GEMMOperand
-    let b: GEMMOperand
-    let c: GEMMOperand
-    let scale: GEMMScale
-
-    var m: Int { a.rows }
-    var n: Int { b.columns }
-    var k: Int { a.columns }
 }

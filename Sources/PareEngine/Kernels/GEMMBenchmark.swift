@@ -125,10 +125,10 @@ public enum GEMMBenchmark {
         var lines = ["| case | M×K·K×N | MFLOP | threads | best GFLOP/s | median GFLOP/s | cpu/wall |",
                      "|---|---|---|---|---|---|---|"]
         for row in rows {
-            let benchmarkCase = row.benchmarkCase
-            lines.append("| \(benchmarkCase.name) | \(benchmarkCase.m)×\(benchmarkCase.k)·\(benchmarkCase.k)×\(benchmarkCase.n) "
-                + "| \(fixed(Double(benchmarkCase.flops) / 1e6, 2)) | \(row.threads) | \(fixed(row.bestGFLOPS, 1)) "
-                + "| \(fixed(row.medianGFLOPS, 1)) | \(fixed(row.cpuPerWall, 2)) |")
+            let shape = row.benchmarkCase
+            let product = "\(shape.m)×\(shape.k)·\(shape.k)×\(shape.n)"
+            lines.append("| \(shape.name) | \(product) | \(fixed(Double(shape.flops) / 1e6, 2)) | \(row.threads) "
+                + "| \(fixed(row.bestGFLOPS, 1)) | \(fixed(row.medianGFLOPS, 1)) | \(fixed(row.cpuPerWall, 2)) |")
         }
         return lines.joined(separator: "\n")
     }

@@ -37,7 +37,8 @@ public struct GEMMBlocking: Sendable {
                 inPlaceBMaximumRows: Int, parallelMinimumFlops: Int,
                 depthSplitParts: Int, depthSplitMinimumDepth: Int, depthSplitMaximumOutput: Int) {
         precondition(maximumDepthBlock >= 1, "GEMMBlocking: maximumDepthBlock \(maximumDepthBlock) < 1")
-        precondition(rowBlock >= 6 && rowBlock % 6 == 0, "GEMMBlocking: rowBlock \(rowBlock) is not a positive multiple of 6")
+        precondition(rowBlock >= 6 && rowBlock % 6 == 0,
+                     "GEMMBlocking: rowBlock \(rowBlock) is not a positive multiple of 6")
         precondition(columnBlock >= 16 && columnBlock % 16 == 0,
                      "GEMMBlocking: columnBlock \(columnBlock) is not a positive multiple of 16")
         precondition(depthSplitParts >= 1, "GEMMBlocking: depthSplitParts \(depthSplitParts) < 1")

@@ -1,48 +1,10 @@
-// GEMMMicroKernel: the innermost loop of GEMM. A 6×16 tile of C lives in 12 `SIMD8<Float>` accumulators while the
-// depth loop streams 6 values of A (broadcast) and 16 values of B (two vector loads) per step: 12 fused
-// multiply-adds per 2 loads + 6 broadcasts, compiled to `vfmadd231ps ymm` with no spills (SWIFT_PERF.md §2).
-// Then the tile is combined into C: `C = alpha·tile + beta·C`.
+// GEMMMicroKernel: the innermost loop of GEMM. A 6×16 tile of C lives in 6 `SIMD16<Float>` accumulators while the
+// depth loop streams 6 values of A (broadcast) and 16 values of B (one vector) per step. With Package.swift's AVX2
+// flags each SIMD16 is two ymm registers: 12 `vfmadd231ps ymm` per 2 loads + 6 broadcasts, no spills (the 12×SIMD8
+// kernel of SWIFT_PERF.md §2, measured equally fast). Built with AVX-512 flags the same source becomes 6 zmm FMAs
+// per step (see Benchmarks/README.md). Then the tile is combined into C: `C = alpha·tile + beta·C`.
 //
 // Legend: r = row within the tile (0..<6), l = column within the tile (0..<16), p = depth step.
-
-/// `alpha` and `beta` of `C = alpha·A·B + beta·C`; `beta == 0` means C is not read (it may hold NaN).
-struct GEMMScale {
-    let alpha: Float
-    let beta: Float
-    // The float comparisons, made once: per element they showed up in profiles of edge-tile stores.
-    private let overwrites: Bool
-    private let adds: Bool
-    private let isUnscaled: Bool
-
-    init(alpha: Float, beta: Float) {
-        self.alpha = alpha
-        self.beta = beta
-        overwrites = beta == 0
-        adds = beta == 1
-        isUnscaled = alpha == 1
-    }
-
-    /// The scale for depth blocks after the first: add to what the first block stored.
-    var accumulating: GEMMScale { GEMMScale(alpha: alpha, beta: 1) }
-
-    /// `alpha·sum + beta·old` for 16 columns; `old` is read only when `beta != 0`.
-    @inline(__always)
-    func combine(_ sum: SIMD16<Float>, old: UnsafePointer<Float>) -> SIMD16<Float> {
-        if overwrites { return isUnscaled ? sum : sum * alpha }
-        let previous = loadVector(old)
-        if adds { return isUnscaled ? previous + sum : previous.addingProduct(sum, alpha) }
-        return (previous * beta).addingProduct(sum, alpha)
-    }
-
-    /// The scalar twin of `combine`, rounding exactly like each lane of the vector version.
-    @inline(__always)
-    func combine(_ sum: Float, old: UnsafePointer<Float>) -> Float {
-        if overwrites { return isUnscaled ? sum : sum * alpha }
-        let previous = old.pointee
-        if adds { return isUnscaled ? previous + sum : previous.addingProduct(sum, alpha) }
-        return (previous * beta).addingProduct(sum, alpha)
-    }
-}
 
 /// Loads 16 floats from any address (no alignment needed).
 @inline(__always)

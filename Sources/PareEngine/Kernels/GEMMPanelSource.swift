@@ -18,7 +18,8 @@ struct GEMMPanelSource: @unchecked Sendable {
     /// Panels of `b` for a product whose C has `outputRows` rows.
     init(b: GEMMOperand, columns: Range<Int>, depth: Range<Int>, packed: UnsafeMutablePointer<Float>,
          outputRows: Int, blocking: GEMMBlocking) {
-        precondition(columns.lowerBound & 15 == 0, "GEMM: column block starts at \(columns.lowerBound), not a multiple of 16")
+        precondition(columns.lowerBound & 15 == 0,
+                     "GEMM: column block starts at \(columns.lowerBound), not a multiple of 16")
         self.b = b
         self.columns = columns
         self.depth = depth

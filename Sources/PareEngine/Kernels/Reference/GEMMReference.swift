@@ -10,7 +10,8 @@ public enum GEMMReference {
     public static func multiply(alpha: Float = 1, _ a: GEMMOperand, _ b: GEMMOperand, beta: Float = 0,
                                 into c: GEMMOperand) {
         precondition(a.columns == b.rows && c.rows == a.rows && c.columns == b.columns,
-                     "GEMMReference: shapes do not chain: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns), C \(c.rows)×\(c.columns)")
+                     "GEMMReference: shapes do not chain: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns), "
+                        + "C \(c.rows)×\(c.columns)")
         for i in 0..<c.rows {
             for j in 0..<c.columns {
                 var sum: Float = 0
