@@ -117,6 +117,23 @@ extension GEMMOperand {
             }
             return
         }
+        if rowStride == 1 && count == 16 {
+            // Transposed B, full panel: gather one depth step of all 16 columns into a vector.
+            let source = base + columnOffset(column), step = columnStride
+            transposed.forEachColumnRun(in: depth) { start, runCount, offset in
+                let from = source + offset
+                var to = panel + (start - p0) * 16
+                for q in 0..<runCount {
+                    let f = from + q
+                    let v = SIMD16<Float>(f[0], f[step], f[2 * step], f[3 * step], f[4 * step], f[5 * step],
+                                          f[6 * step], f[7 * step], f[8 * step], f[9 * step], f[10 * step],
+                                          f[11 * step], f[12 * step], f[13 * step], f[14 * step], f[15 * step])
+                    storeVector(v, to: to)
+                    to += 16
+                }
+            }
+            return
+        }
         if rowStride == 1 {
             // Transposed B: each column is a run of consecutive floats along depth.
             for l in 0..<count {
