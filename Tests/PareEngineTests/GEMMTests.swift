@@ -78,4 +78,56 @@ struct GEMMTests {
         }
         #expect(c == [117, 129, 279, 309])
     }
+
+    @Test("the engine's call forms: NN, TN weight gradient, NT input gradient, lane-blocked dense forward")
+    func engineCallForms() {
+        // batch 20 (one full chunk of 16 and a partial one), 7 inputs, 5 units.
+        let batch = 20, inputs = 7, units = 5
+        var random = GEMMTestRandom(seed: 3)
+        func values(_ count: Int) -> UnsafeMutablePointer<Float> {
+            let pointer = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            for index in 0..<count { pointer[index] = random.nextSigned() }
+            return pointer
+        }
+        let x = values(batch * inputs), w = values(units * inputs), dy = values(batch * units)
+        let y = values(batch * units), dw = values(inputs * units), dx = values(batch * inputs)
+        let xLanes = values(32 * inputs), yLanes = values(32 * units)
+        defer { for pointer in [x, w, dy, y, dw, dx, xLanes, yLanes] { pointer.deallocate() } }
+        let workspace = GEMMWorkspace()
+        var failures: [String] = []
+        func check(_ name: String, _ a: GEMMOperand, _ b: GEMMOperand, beta: Float, _ c: GEMMOperand) {
+            let copy = UnsafeMutablePointer<Float>.allocate(capacity: c.rows * c.columns)
+            defer { copy.deallocate() }
+            let reference = GEMMOperand.rowMajor(copy, rows: c.rows, columns: c.columns)
+            for i in 0..<c.rows {
+                for j in 0..<c.columns { reference.address(row: i, column: j).pointee = c.address(row: i, column: j).pointee }
+            }
+            GEMMReference.multiply(a, b, beta: beta, into: reference)
+            GEMM.multiply(a, b, beta: beta, into: c, threads: 2, workspace: workspace)
+            for i in 0..<c.rows {
+                for j in 0..<c.columns {
+                    let got = c.address(row: i, column: j).pointee, want = reference.address(row: i, column: j).pointee
+                    // K ≤ 20 products of values in [-1, 1): (2K + 4)·ulpOfOne·K bounds the difference (see
+                    // gemmMismatch).
+                    if abs(got - want) > Float(2 * a.columns + 4) * Float.ulpOfOne * Float(a.columns) {
+                        failures.append("\(name): C[\(i),\(j)] = \(got), reference \(want)")
+                    }
+                }
+            }
+        }
+        // Row-major (Keras) convention, W: [inputs × units]. NN: Y[batch × units] = X[batch × inputs] · W
+        check("NN", .rowMajor(x, rows: batch, columns: inputs), .rowMajor(w, rows: inputs, columns: units), beta: 0,
+              .rowMajor(y, rows: batch, columns: units))
+        // TN: dW[inputs × units] += Xᵀ · dY
+        check("TN", .rowMajor(x, rows: batch, columns: inputs).transposed, .rowMajor(dy, rows: batch, columns: units),
+              beta: 1, .rowMajor(dw, rows: inputs, columns: units))
+        // NT: dX[batch × inputs] = dY · Wᵀ, W stored [inputs × units]
+        check("NT", .rowMajor(dy, rows: batch, columns: units), .rowMajor(w, rows: inputs, columns: units).transposed,
+              beta: 0, .rowMajor(dx, rows: batch, columns: inputs))
+        // Lane-blocked (engine) convention, W: [units × inputs]: Y[units × batch] = W · X[inputs × batch]
+        check("lane forward", .rowMajor(w, rows: units, columns: inputs),
+              .laneBlocked(xLanes, features: inputs, samples: batch), beta: 0,
+              .laneBlocked(yLanes, features: units, samples: batch))
+        expectNoMismatches(failures)
+    }
 }
