@@ -50,9 +50,9 @@ enum FinetuneCommand: Command {
         fineTuning.dataset = targetName
         var pretraining = common
         pretraining.dataset = arguments.value("pretrain") ?? targetName
-        pretraining.epochs = try arguments.integer("pretrain-epochs", default: common.epochs, in: 1...100_000)!
-        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)!
-        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
+        pretraining.epochs = try arguments.integer("pretrain-epochs", default: common.epochs, in: 1...100_000)
+        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)
+        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
         let plan = FineTunePlan(base: base, pretraining: pretraining, fineTuning: fineTuning,
                                 unfreezeValues: unfreezeValues, seeds: seeds)
         let folder = URL(fileURLWithPath: arguments.value("out") ?? "reports/\(base.displayName)-"

@@ -67,7 +67,7 @@ enum SearchCommand: Command {
             throw CLIError.usage("search explores sequential models; this model is a graph (it has layers with explicit inputs)")
         }
         let target = try parseTarget(arguments.value("target") ?? "0.97")
-        let measure = Measure(rawValue: try arguments.choice("minimize", from: Measure.allCases.map(\.rawValue), default: "params")!)!
+        let measure = Measure(rawValue: try arguments.choice("minimize", from: Measure.allCases.map(\.rawValue), default: "params")) ?? .params
         let moves = try parseMoves(arguments.value("moves"))
         let training = try TrainingOptions.configuration(arguments, defaults: defaultTraining)
         guard training.validationFraction > 0 else {
@@ -76,10 +76,10 @@ enum SearchCommand: Command {
         let stopRule = arguments.flag("no-early-stop") ? StopRule.never(target: target)
             : StopRule(target: target, slack: StopRule.calibratedSlack)
         let settings = SearchSettings(target: target, measure: measure, moves: moves,
-                                      seeds: try arguments.integer("seeds", default: 3, in: 1...20)!,
-                                      margin: try arguments.number("margin", default: 0.005, in: 0...0.5)!,
+                                      seeds: try arguments.integer("seeds", default: 3, in: 1...20),
+                                      margin: try arguments.number("margin", default: 0.005, in: 0...0.5),
                                       training: training, stopRule: stopRule)
-        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
+        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
         let budget = SearchBudget(seconds: try arguments.value("budget").map(parseDuration),
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let folder = URL(fileURLWithPath: arguments.value("out")

@@ -50,8 +50,8 @@ enum SweepCommand: Command {
             optimizers: try list("optimizer", arguments) { OptimizerRule.named($0) })
         let points = grid.points(base: training)
         guard !points.isEmpty else { throw CLIError.usage("the sweep has no valid points") }
-        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)!
-        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
+        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)
+        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
         let budget = SearchBudget(seconds: try arguments.value("budget").map(SearchCommand.parseDuration),
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let modelName = models[0].spec.displayName
