@@ -22,6 +22,9 @@ enum ImportCommand: Command {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         try arguments.requirePositionals(atMost: 1)
         guard let path = arguments.positionals.first else { throw CLIError.usage("import needs a Keras model FILE (.json or .keras)") }
+        guard KerasModelFile.isKerasFile(path) else {
+            throw CLIError.usage("import reads Keras model files (.json or .keras), got '\(echoInMessage(path))'")
+        }
         let model = try KerasModelFile.load(path: path, inflate: ModelLoader.inflateZipMember)
         let analysis = try model.parsedModel.analyze()
         guard let output = arguments.value("output") else {

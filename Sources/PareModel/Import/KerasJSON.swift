@@ -6,7 +6,8 @@
 indirect enum KerasJSON: Hashable, Sendable {
     case null
     case bool(Bool)
-    case number(Double)
+    /// A number and its text in the file (echoed in messages as written: `1.0` stays `1.0`).
+    case number(Double, text: String)
     case string(String)
     case array([KerasJSON])
     /// Keys in file order; a repeated key keeps its last value, as Python's `json.loads` does.
@@ -29,24 +30,25 @@ indirect enum KerasJSON: Hashable, Sendable {
 
     /// The value of a number that is a whole number in `Int`'s range, or `nil` (`3.0` counts, `3.5` does not).
     var integer: Int? {
-        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
+        guard case .number(let value, _) = self, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
         return Int(value)
     }
 
     /// The value of a finite number, or `nil`.
     var finiteNumber: Double? {
-        if case .number(let value) = self, value.isFinite { value } else { nil }
+        if case .number(let value, _) = self, value.isFinite { value } else { nil }
     }
 
     /// True for `null`.
     var isNull: Bool { self == .null }
 
-    /// The value as Python would print it inside a config (`None`, `True`, `[2, 2]`, `'same'`), for messages.
+    /// The value as Python would print it inside a config (`None`, `True`, `[2, 2]`, `'same'`; numbers as the file
+    /// writes them), for messages.
     var pythonText: String {
         switch self {
         case .null: "None"
         case .bool(let value): value ? "True" : "False"
-        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
+        case .number(_, let text): text
         case .string(let text): "'\(text)'"
         case .array(let elements): "[" + elements.map(\.pythonText).joined(separator: ", ") + "]"
         case .object: "{…}"
@@ -118,7 +120,7 @@ private struct KerasJSONReader {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default:
             let literals: [(String, KerasJSON)] = [("true", .bool(true)), ("false", .bool(false)), ("null", .null),
-                                                   ("NaN", .number(.nan)), ("Infinity", .number(.infinity))]
+                                                   ("NaN", .number(.nan, text: "NaN")), ("Infinity", .number(.infinity, text: "Infinity"))]
             for (word, value) in literals where bytes[position...].starts(with: word.utf8) {
                 position += word.utf8.count
                 return value
@@ -171,7 +173,7 @@ private struct KerasJSONReader {
             position += 1
             if bytes[position...].starts(with: "Infinity".utf8) {
                 position += 8
-                return .number(-.infinity)
+                return .number(-.infinity, text: "-Infinity")
             }
         }
         func digits(_ reader: inout KerasJSONReader) -> Int {
@@ -193,10 +195,9 @@ private struct KerasJSONReader {
             }
             guard digits(&self) > 0 else { throw fail("malformed number") }
         }
-        guard let value = Double(String(decoding: bytes[start..<position], as: UTF8.self)) else {
-            throw fail("malformed number")
-        }
-        return .number(value)
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard let value = Double(text) else { throw fail("malformed number") }
+        return .number(value, text: text)
     }
 
     private mutating func string() throws(KerasJSONSyntaxError) -> String {

@@ -161,7 +161,8 @@ struct KerasModelReader {
 
     // MARK: - Canonical spec
 
-    /// The spec with Pare's canonical spelling: names left implicit where Pare would generate the same one,
+    /// The spec with Pare's canonical spelling: layer names left implicit where Pare would generate the same one
+    /// (a functional model's input name is always kept, as the MobileNetV2 description writes it),
     /// inputs left implicit where a layer takes the one before it (a graph keeps at least one explicit input, so
     /// it stays a functional model), and BatchNormalization axes checked against the inferred shapes.
     private func canonicalSpec(inputShape: Shape, inputName: String?, layers: [ReadLayer],
@@ -187,10 +188,10 @@ struct KerasModelReader {
             specs.append(spec)
             previous = layer.config.name ?? generated
         }
-        if isGraph, !specs.contains(where: { !$0.inputs.isEmpty }) {
-            specs[0].inputs = [inputName ?? "input_layer"]
+        if isGraph, let inputName, !specs.contains(where: { !$0.inputs.isEmpty }) {
+            specs[0].inputs = [inputName]
         }
-        let spec = ModelSpec(inputShape: inputShape, inputName: inputName == "input_layer" ? nil : inputName, layers: specs)
+        let spec = ModelSpec(inputShape: inputShape, inputName: inputName, layers: specs)
         if let analysis = try? ModelAnalysis(spec) {
             for (layer, analysed) in zip(layers, analysis.layers) where layer.config.className == "BatchNormalization" {
                 try layer.config.requireLastAxis(inputRank: analysed.inputShapes[0].rank)
