@@ -149,6 +149,9 @@ import PareModel
         #expect(message("missing.json", nil) == "missing.json: error: no such file")
         // A zip's local header magic, then nothing: no end of central directory record.
         #expect(message("cut.keras", [0x50, 0x4B, 0x03, 0x04, 0, 0]) == "cut.keras: error: not a .keras archive: no end of central directory record (not a zip file)")
+        // HDF5's 8-byte signature, whatever the extension.
+        #expect(message("model.h5", [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A, 0])
+                == "model.h5: error: Keras HDF5 files are not read; save the architecture with model.to_json() or the model as .keras")
         // An empty archive (only the 22-byte end record): no config.json.
         #expect(message("empty.keras", [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18))
                 == "empty.keras: error: the .keras archive has no config.json")

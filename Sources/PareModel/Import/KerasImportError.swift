@@ -44,6 +44,8 @@ public struct KerasImportError: Error, Hashable, Sendable, CustomStringConvertib
         case invalidJSON(offset: Int, String)
         /// A `.keras` file that is not a readable zip archive.
         case badArchive(String)
+        /// A Keras HDF5 file (`.h5`), which Pare does not read.
+        case hdf5
         /// A `.keras` archive without its `config.json`.
         case missingConfig
         /// The JSON is not a Keras Sequential or Functional model; `found` says what it is instead.
@@ -100,6 +102,8 @@ public struct KerasImportError: Error, Hashable, Sendable, CustomStringConvertib
             return "not a .keras archive: \(why)"
         case .missingConfig:
             return "the .keras archive has no config.json"
+        case .hdf5:
+            return "Keras HDF5 files are not read; save the architecture with model.to_json() or the model as .keras"
         case .notAModel(let found):
             return "expected a Keras Sequential or Functional model, found \(found)"
         case .malformed(let what):

@@ -39,9 +39,10 @@ public struct KerasModelFile: Hashable, Sendable {
     /// The largest config accepted from a `.keras` archive (MobileNetV2's is 157 KB).
     public static let maximumConfigBytes = 64 << 20
 
-    /// True when `path` names a Keras model file by its extension (`.json` or `.keras`, any case).
+    /// True when `path` names a Keras model file by its extension (`.json`, `.keras`, or `.h5`/`.hdf5`, which
+    /// `load` refuses with a hint; any case).
     public static func isKerasFile(_ path: String) -> Bool {
-        ["json", "keras"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+        ["json", "keras", "h5", "hdf5"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     /// Imports the JSON text of a Keras model (`model.to_json()`, or a `.keras` archive's config.json).
@@ -59,7 +60,8 @@ public struct KerasModelFile: Hashable, Sendable {
                               kerasVersion: result.kerasVersion ?? kerasVersion)
     }
 
-    /// Reads and imports the file at `path`: a zip archive (a `.keras` file, recognised by its content) or JSON.
+    /// Reads and imports the file at `path`: a zip archive (a `.keras` file, recognised by its content) or JSON;
+    /// an HDF5 file (Keras 2's `.h5`, also recognised by its content) is refused with a hint.
     ///
     /// - Parameter inflate: decodes DEFLATE-compressed archive members (Keras stores them uncompressed, but an
     ///   archive re-zipped by another tool may compress them).
@@ -73,6 +75,7 @@ public struct KerasModelFile: Hashable, Sendable {
             throw KerasImportError(.unreadable("permission denied or I/O error"), path: path)
         }
         let bytes = [UInt8](data)
+        if bytes.starts(with: [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]) { throw KerasImportError(.hdf5, path: path) }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             return try parse(json: bytes, path: path)
         }
