@@ -47,7 +47,9 @@ public struct KerasModelFile: Hashable, Sendable {
 
     /// Imports the JSON text of a Keras model (`model.to_json()`, or a `.keras` archive's config.json).
     ///
-    /// - Parameter path: the name used in messages.
+    /// - Parameters:
+    ///   - path: the name used in messages.
+    ///   - kerasVersion: the version recorded beside the JSON (a `.keras` archive's metadata), if any.
     public static func parse(json bytes: [UInt8], path: String, kerasVersion: String? = nil) throws(KerasImportError) -> KerasModelFile {
         let root: KerasJSON
         do {
@@ -112,7 +114,7 @@ public struct KerasModelFile: Hashable, Sendable {
     public var pareText: String {
         let version = kerasVersion.map { "Keras \($0)" } ?? format.rawValue
         return """
-            # Imported by `pare import` from \(path) (\(version) \(modelClass) model).
+            # Imported by `pare import` from \(path.replacingOccurrences(of: "\n", with: " ")) (\(version) \(modelClass) model).
             # Layer names, trainable flags and settings are Keras's; shapes and counts are inferred by Pare.
 
             """ + spec.pareText
