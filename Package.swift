@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "PareReportTests", dependencies: ["PareReport", "PareTestSupport"],
                     resources: [.copy("Snapshots")], swiftSettings: vectorFlags),
         .testTarget(name: "PareCLITests", dependencies: ["PareCLI", "PareTestSupport"],
-                    swiftSettings: vectorFlags),
+                    exclude: ["Python"], swiftSettings: vectorFlags),
     ]
 )

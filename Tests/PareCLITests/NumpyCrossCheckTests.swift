@@ -1,5 +1,5 @@
 // Pare's checkpoints against an independent implementation: models trained in-process by `pare train --save`,
-// then run forward by numpy in Keras's layouts (Tests/Python/numpy_forward.py, reading the safetensors file with its
+// then run forward by numpy in Keras's layouts (Tests/PareCLITests/Python/numpy_forward.py, reading the safetensors file with its
 // own reader), must predict what Pare's engine predicts on 100 test images, with the same logits.
 //
 // Needs python3 with numpy; without them the test is skipped and says why.
@@ -61,7 +61,7 @@ import PareTraining
         try #require(training.status == 0, "pare train failed: \(training.error)")
 
         let pare = try PareOutputs(model: model, weights: weights, count: Self.imageCount)
-        let numpy = Python.run([Repository.path("Tests/Python/numpy_forward.py"), weights.path,
+        let numpy = Python.run([Repository.path("Tests/PareCLITests/Python/numpy_forward.py"), weights.path,
                                 try DatasetSource.mnist.folder(), "\(Self.imageCount)"])
         try #require(numpy.status == 0, "numpy_forward.py failed: \(numpy.error)")
         let rows = numpy.output.split(separator: "\n").map { $0.split(separator: " ") }

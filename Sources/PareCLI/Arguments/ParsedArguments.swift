@@ -20,8 +20,13 @@ public struct ParsedArguments: Sendable {
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
-            let argument = arguments[index]
+            var argument = arguments[index]
             index += 1
+            // A declared short form: `-o FILE` is `--output FILE`.
+            if !optionsEnded, argument.count == 2, argument.hasPrefix("-"), let letter = argument.last,
+               let spec = options.first(where: { $0.short == letter }) {
+                argument = "--" + spec.name
+            }
             if optionsEnded || !argument.hasPrefix("--") || argument == "-" {
                 if !optionsEnded, argument.hasPrefix("-"), argument.count > 1, Int(argument) == nil, Double(argument) == nil {
                     throw .usage("unknown option '\(echoInMessage(argument))' for '\(command)'; options start with '--' (see 'pare \(command) --help')")

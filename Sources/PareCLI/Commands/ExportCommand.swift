@@ -11,7 +11,7 @@ import PareTraining
 enum ExportCommand: Command {
     static let name = "export"
     static let abstract = "Write a Keras or PyTorch script that rebuilds a trained model, loads its weights and tests it."
-    static let usage = "pare export FILE --weights WEIGHTS.safetensors --to keras|pytorch [--output SCRIPT.py] [--dataset mnist|DIR]"
+    static let usage = "pare export FILE --weights WEIGHTS.safetensors --to keras|pytorch [-o SCRIPT.py] [--dataset mnist|DIR]"
     static let discussion = """
     The script needs numpy and its framework, not Pare and not the safetensors package. It reads the weights (Keras
     names and layouts; PyTorch's are converted as they load) and the test set's IDX files, and prints the test
@@ -23,7 +23,7 @@ enum ExportCommand: Command {
         ModelLoader.setOption,
         .value("weights", "FILE", "The safetensors file saved by 'pare train --save' (required)."),
         .value("to", "FRAMEWORK", "keras or pytorch (required)."),
-        .value("output", "FILE", "Write the script here (atomically) instead of printing it."),
+        .value("output", "FILE", "Write the script here (atomically) instead of printing it.", short: "o"),
         .value("dataset", "NAME|DIR", "The test set the script reads by default: mnist (default), fashion-mnist, or a folder."),
     ]
 

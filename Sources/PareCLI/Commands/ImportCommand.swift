@@ -9,14 +9,14 @@ import PareTraining
 enum ImportCommand: Command {
     static let name = "import"
     static let abstract = "Write the .pare description of a Keras model (model.to_json() text or a .keras file)."
-    static let usage = "pare import MODEL.json|MODEL.keras [--output FILE.pare]"
+    static let usage = "pare import MODEL.json|MODEL.keras [-o FILE.pare]"
     static let discussion = """
     Reads Keras 2 and Keras 3 Sequential and Functional models, keeping Keras's layer names and trainable flags, so
     'pare summary' of the result prints what Keras's model.summary() prints. Every command that takes a model FILE
     also takes the Keras file directly. Without --output the description is printed.
     """
     static let options: [OptionSpec] = [
-        .value("output", "FILE", "Write the .pare file here (atomically) instead of printing it."),
+        .value("output", "FILE", "Write the .pare file here (atomically) instead of printing it.", short: "o"),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {

@@ -14,7 +14,8 @@ enum SearchCommand: Command {
     static let abstract = "Find the smallest model that still reaches an accuracy target (the main job)."
     static let usage = "pare search [FILE] [--set …] [--target 0.97] [--dataset mnist] [--minimize params|macs|bytes] [options]"
     static let discussion = """
-    Without FILE, searches from the Keras MNIST tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882
+    FILE is a .pare description or a Keras model (.json or .keras). Without FILE, searches from the Keras MNIST
+    tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882
     parameters) on the embedded MNIST for 97% accuracy. Candidates come from the moves (--moves): narrower layers,
     max pooling on the input, an extra conv–conv–pool stage, dropping a hidden Dense, global average pooling.
     Each is analysed before training; one that cannot beat the best so far is never trained. Decisions use a

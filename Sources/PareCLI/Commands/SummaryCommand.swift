@@ -9,7 +9,7 @@ enum SummaryCommand: Command {
     static let abstract = "Print a model's summary as Keras or torchinfo would (shapes, parameters, MACs, memory)."
     static let usage = "pare summary FILE [--set NAME=VALUE,…] [--format keras|torchinfo|json] [options]"
     static let discussion = """
-    FILE is a .pare model description. The Keras format is byte-identical to Keras 3.15's model.summary(); the
+    FILE is a .pare model description or a Keras model (.json from to_json(), or .keras). The Keras format is byte-identical to Keras 3.15's model.summary(); the
     torchinfo format to torchinfo 1.8.0's summary() of the equivalent nn.Sequential at batch 1 (add --columns full
     for input sizes and mult-adds). --advise adds each layer's share of the parameters and what would shrink the
     largest, with multiply-adds and FLOPs (= 2 × multiply-adds).

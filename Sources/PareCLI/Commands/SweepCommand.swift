@@ -34,11 +34,13 @@ enum SweepCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         try arguments.requirePositionals(atMost: 1)
-        guard let path = arguments.positionals.first else { throw CLIError.usage("sweep needs a model FILE (e.g. models/qiita_mlp.pare)") }
+        guard let path = arguments.positionals.first else {
+            throw CLIError.usage("sweep needs a model FILE (.pare, or Keras .json/.keras; e.g. models/qiita_mlp.pare)")
+        }
         let assignments = try VariableAssignments(arguments.values("set"))
         var models: [(values: [(String, Int)], spec: ModelSpec)] = []
         for point in assignments.grid {
-            let spec = try ParsedModel.load(path: path, overrides: point).analyze().spec
+            let spec = try ModelLoader.parse(path, overrides: point).analyze().spec
             models.append((assignments.entries.map { ($0.name, point[$0.name]!) }, spec))
         }
         let training = try TrainingOptions.configuration(arguments, defaults: TrainingConfiguration(), swept: listOptions)
