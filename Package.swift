@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "PareTestSupport", dependencies: ["PareModel"], path: "Tests/PareTestSupport",
                 resources: [.copy("Golden")], swiftSettings: vectorFlags),
         .testTarget(name: "PareModelTests", dependencies: ["PareModel", "PareTestSupport"],
-                    swiftSettings: vectorFlags),
+                    resources: [.copy("Fixtures")], swiftSettings: vectorFlags),
         .testTarget(name: "PareEngineTests", dependencies: ["PareEngine", "PareTestSupport"],
                     swiftSettings: vectorFlags),
         .testTarget(name: "PareDataTests", dependencies: ["PareData", "PareTestSupport"],
@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "PareReportTests", dependencies: ["PareReport", "PareTestSupport"],
                     resources: [.copy("Snapshots")], swiftSettings: vectorFlags),
         .testTarget(name: "PareCLITests", dependencies: ["PareCLI", "PareTestSupport"],
-                    swiftSettings: vectorFlags),
+                    exclude: ["Python"], swiftSettings: vectorFlags),
     ]
 )

@@ -20,8 +20,13 @@ public struct ParsedArguments: Sendable {
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
-            let argument = arguments[index]
+            var argument = arguments[index]
             index += 1
+            // A declared short form: `-o FILE` is `--output FILE`.
+            if !optionsEnded, argument.count == 2, argument.hasPrefix("-"), let letter = argument.last,
+               let spec = options.first(where: { $0.short == letter }) {
+                argument = "--" + spec.name
+            }
             if optionsEnded || !argument.hasPrefix("--") || argument == "-" {
                 if !optionsEnded, argument.hasPrefix("-"), argument.count > 1, Int(argument) == nil, Double(argument) == nil {
                     throw .usage("unknown option '\(echoInMessage(argument))' for '\(command)'; options start with '--' (see 'pare \(command) --help')")
@@ -73,29 +78,45 @@ public struct ParsedArguments: Sendable {
     /// True when option or flag `name` was given.
     public func has(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
 
-    /// An integer option, validated against `range`.
-    public func integer(_ name: String, default defaultValue: Int? = nil,
-                        in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int? {
-        guard let text = value(name) else { return defaultValue }
+    /// An integer option with a default, validated against `range`.
+    public func integer(_ name: String, default defaultValue: Int,
+                        in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int {
+        try integer(name, in: range) ?? defaultValue
+    }
+
+    /// An optional integer option (`nil` when absent), validated against `range`.
+    public func integer(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(CLIError) -> Int? {
+        guard let text = value(name) else { return nil }
         guard let number = Int(text.filter { $0 != "_" }), range.contains(number) else {
             throw .usage("option '--\(name)' expects an integer\(Self.describe(range)), got '\(echoInMessage(text))'")
         }
         return number
     }
 
-    /// A floating-point option, validated against `range`.
-    public func number(_ name: String, default defaultValue: Double? = nil,
+    /// A floating-point option with a default, validated against `range`.
+    public func number(_ name: String, default defaultValue: Double,
+                       in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) throws(CLIError) -> Double {
+        try number(name, in: range) ?? defaultValue
+    }
+
+    /// An optional floating-point option (`nil` when absent), validated against `range`.
+    public func number(_ name: String,
                        in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) throws(CLIError) -> Double? {
-        guard let text = value(name) else { return defaultValue }
+        guard let text = value(name) else { return nil }
         guard let number = Double(text), number.isFinite, range.contains(number) else {
             throw .usage("option '--\(name)' expects a number in \(range.lowerBound)...\(range.upperBound), got '\(echoInMessage(text))'")
         }
         return number
     }
 
-    /// A choice among fixed words.
-    public func choice(_ name: String, from choices: [String], default defaultValue: String? = nil) throws(CLIError) -> String? {
-        guard let text = value(name) else { return defaultValue }
+    /// A choice among fixed words, with a default.
+    public func choice(_ name: String, from choices: [String], default defaultValue: String) throws(CLIError) -> String {
+        try choice(name, from: choices) ?? defaultValue
+    }
+
+    /// An optional choice among fixed words (`nil` when absent).
+    public func choice(_ name: String, from choices: [String]) throws(CLIError) -> String? {
+        guard let text = value(name) else { return nil }
         guard choices.contains(text) else {
             let hint = Suggestion.hint(Suggestion.nearest(to: text, in: choices))
             throw .usage("option '--\(name)' expects one of \(choices.joined(separator: ", ")), got '\(echoInMessage(text))'\(hint)")

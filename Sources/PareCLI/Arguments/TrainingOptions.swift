@@ -38,33 +38,34 @@ enum TrainingOptions {
                               swept: Set<String> = []) throws -> TrainingConfiguration {
         var configuration = defaults
         configuration.dataset = arguments.value("dataset") ?? defaults.dataset
-        configuration.validationFraction = try arguments.number("validation-split", default: defaults.validationFraction, in: 0...0.9)!
-        configuration.splitSeed = UInt64(try arguments.integer("split-seed", default: Int(defaults.splitSeed), in: 0...Int.max)!)
-        configuration.trainLimit = try arguments.integer("train-limit", default: defaults.trainLimit, in: 1...Int.max)
-        configuration.testLimit = try arguments.integer("test-limit", default: defaults.testLimit, in: 1...Int.max)
+        configuration.validationFraction = try arguments.number("validation-split", default: defaults.validationFraction, in: 0...0.9)
+        configuration.splitSeed = UInt64(try arguments.integer("split-seed", default: Int(defaults.splitSeed), in: 0...Int.max))
+        configuration.trainLimit = try arguments.integer("train-limit", in: 1...Int.max) ?? defaults.trainLimit
+        configuration.testLimit = try arguments.integer("test-limit", in: 1...Int.max) ?? defaults.testLimit
         configuration.shuffleLabels = arguments.flag("shuffle-labels") || defaults.shuffleLabels
-        configuration.epochs = try arguments.integer("epochs", default: defaults.epochs, in: 1...100_000)!
+        configuration.epochs = try arguments.integer("epochs", default: defaults.epochs, in: 1...100_000)
         if !swept.contains("batch-size") {
-            configuration.batchSize = try arguments.integer("batch-size", default: defaults.batchSize, in: 1...65_536)!
+            configuration.batchSize = try arguments.integer("batch-size", default: defaults.batchSize, in: 1...65_536)
         }
         if !swept.contains("optimizer"), let name = try arguments.choice("optimizer", from: OptimizerRule.names) {
-            let momentum = Float(try arguments.number("momentum", default: 0, in: 0...1)!)
-            configuration.optimizer = OptimizerRule.named(name, momentum: momentum, nesterov: arguments.flag("nesterov"))!
+            let momentum = Float(try arguments.number("momentum", default: 0, in: 0...1))
+            // `name` is one of OptimizerRule.names, checked by `choice`.
+            configuration.optimizer = OptimizerRule.named(name, momentum: momentum, nesterov: arguments.flag("nesterov")) ?? .adam()
             configuration.learningRate = configuration.optimizer.kerasDefaultLearningRate
         } else if arguments.has("momentum") || arguments.flag("nesterov") {
             guard case .sgd = configuration.optimizer else { throw CLIError.usage("--momentum and --nesterov apply to --optimizer sgd") }
-            configuration.optimizer = .sgd(momentum: Float(try arguments.number("momentum", default: 0, in: 0...1)!),
+            configuration.optimizer = .sgd(momentum: Float(try arguments.number("momentum", default: 0, in: 0...1)),
                                            nesterov: arguments.flag("nesterov"))
         }
         if !swept.contains("lr"), let rate = try arguments.number("lr", in: Double.leastNonzeroMagnitude...1e6) {
             configuration.learningRate = Float(rate)
         }
         if let schedule = arguments.value("schedule") { configuration.schedule = try parseSchedule(schedule) }
-        configuration.seed = UInt64(try arguments.integer("seed", default: Int(defaults.seed), in: 0...Int.max)!)
-        if let scheme = try arguments.choice("init", from: InitializationScheme.allCases.map(\.rawValue)) {
-            configuration.initialization = InitializationScheme(rawValue: scheme)!
+        configuration.seed = UInt64(try arguments.integer("seed", default: Int(defaults.seed), in: 0...Int.max))
+        if let scheme = try arguments.choice("init", from: InitializationScheme.allCases.map(\.rawValue)).flatMap(InitializationScheme.init) {
+            configuration.initialization = scheme
         }
-        configuration.earlyStoppingPatience = try arguments.integer("early-stopping", default: defaults.earlyStoppingPatience, in: 1...10_000)
+        configuration.earlyStoppingPatience = try arguments.integer("early-stopping", in: 1...10_000) ?? defaults.earlyStoppingPatience
         if let frozen = arguments.value("freeze") {
             configuration.frozenLayers = frozen.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         }
@@ -90,6 +91,6 @@ enum TrainingOptions {
 
     /// The thread count asked for.
     static func threads(_ arguments: ParsedArguments) throws(CLIError) -> Int {
-        try arguments.integer("threads", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)!
+        try arguments.integer("threads", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...256)
     }
 }

@@ -21,8 +21,9 @@ extension Command {
     static var help: String {
         var text = "\(abstract)\n\nUSAGE: \(usage)\n"
         if !discussion.isEmpty { text += "\n\(discussion)\n" }
-        let rows = options.map { option in
-            ("--\(option.name)" + (option.valueName.map { " \($0)" } ?? ""), option.help)
+        let rows = options.map { option -> (String, String) in
+            let short = option.short.map { "-\($0), " } ?? ""
+            return (short + "--\(option.name)" + (option.valueName.map { " \($0)" } ?? ""), option.help)
         } + [("--help", "Show this help.")]
         let width = rows.map(\.0.count).max() ?? 0
         text += "\nOPTIONS:\n"

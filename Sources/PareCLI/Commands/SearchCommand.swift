@@ -14,7 +14,8 @@ enum SearchCommand: Command {
     static let abstract = "Find the smallest model that still reaches an accuracy target (the main job)."
     static let usage = "pare search [FILE] [--set …] [--target 0.97] [--dataset mnist] [--minimize params|macs|bytes] [options]"
     static let discussion = """
-    Without FILE, searches from the Keras MNIST tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882
+    FILE is a .pare description or a Keras model (.json or .keras). Without FILE, searches from the Keras MNIST
+    tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882
     parameters) on the embedded MNIST for 97% accuracy. Candidates come from the moves (--moves): narrower layers,
     max pooling on the input, an extra conv–conv–pool stage, dropping a hidden Dense, global average pooling.
     Each is analysed before training; one that cannot beat the best so far is never trained. Decisions use a
@@ -68,7 +69,7 @@ enum SearchCommand: Command {
             throw CLIError.usage("search explores sequential models; this model is a graph (it has layers with explicit inputs)")
         }
         let target = try parseTarget(arguments.value("target") ?? "0.97")
-        let measure = Measure(rawValue: try arguments.choice("minimize", from: Measure.allCases.map(\.rawValue), default: "params")!)!
+        let measure = Measure(rawValue: try arguments.choice("minimize", from: Measure.allCases.map(\.rawValue), default: "params")) ?? .params
         let moves = try parseMoves(arguments.value("moves"))
         let training = try TrainingOptions.configuration(arguments, defaults: defaultTraining)
         guard training.validationFraction > 0 else {
@@ -77,10 +78,10 @@ enum SearchCommand: Command {
         let stopRule = arguments.flag("no-early-stop") ? StopRule.never(target: target)
             : StopRule(target: target, slack: StopRule.calibratedSlack)
         let settings = SearchSettings(target: target, measure: measure, moves: moves,
-                                      seeds: try arguments.integer("seeds", default: 3, in: 1...20)!,
-                                      margin: try arguments.number("margin", default: 0.005, in: 0...0.5)!,
+                                      seeds: try arguments.integer("seeds", default: 3, in: 1...20),
+                                      margin: try arguments.number("margin", default: 0.005, in: 0...0.5),
                                       training: training, stopRule: stopRule)
-        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
+        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
         let budget = SearchBudget(seconds: try arguments.value("budget").map { try parseDuration($0) },
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let folder = URL(fileURLWithPath: arguments.value("out")

@@ -9,7 +9,7 @@ enum SummaryCommand: Command {
     static let abstract = "Print a model's summary as Keras or torchinfo would (shapes, parameters, MACs, memory)."
     static let usage = "pare summary FILE [--set NAME=VALUE,…] [--format keras|torchinfo|json] [options]"
     static let discussion = """
-    FILE is a .pare model description. The Keras format is byte-identical to Keras 3.15's model.summary(); the
+    FILE is a .pare model description or a Keras model (.json from to_json(), or .keras). The Keras format is byte-identical to Keras 3.15's model.summary(); the
     torchinfo format to torchinfo 1.8.0's summary() of the equivalent nn.Sequential at batch 1 (add --columns full
     for input sizes and mult-adds). --advise adds each layer's share of the parameters and what would shrink the
     largest, with multiply-adds and FLOPs (= 2 × multiply-adds).
@@ -28,8 +28,8 @@ enum SummaryCommand: Command {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         try arguments.requirePositionals(atMost: 1)
         guard let path = arguments.positionals.first else { throw CLIError.usage("summary needs a model FILE (e.g. models/qiita_cnn2.pare)") }
-        let format = try arguments.choice("format", from: ["keras", "torchinfo", "json"], default: "keras")!
-        let columns = try arguments.choice("columns", from: ["default", "full"], default: "default")!
+        let format = try arguments.choice("format", from: ["keras", "torchinfo", "json"], default: "keras")
+        let columns = try arguments.choice("columns", from: ["default", "full"], default: "default")
         let lineLength = try arguments.integer("line-length", in: 1...10_000)
         if arguments.has("columns"), format != "torchinfo" { throw CLIError.usage("--columns applies to --format torchinfo") }
         if arguments.has("line-length") || arguments.flag("show-trainable"), format != "keras" {
@@ -37,7 +37,7 @@ enum SummaryCommand: Command {
         }
         var (_, analysis) = try ModelLoader.load(path, arguments, command: name)
         if let top = try arguments.integer("unfreeze-top", in: 0...100_000) {
-            let units = try arguments.integer("head-units", default: 1, in: 1...100_000)!
+            let units = try arguments.integer("head-units", default: 1, in: 1...100_000)
             analysis = try ModelAnalysis(analysis.spec.fineTuning(unfreezeTop: top, headUnits: units))
         } else if arguments.has("head-units") {
             throw CLIError.usage("--head-units applies with --unfreeze-top")

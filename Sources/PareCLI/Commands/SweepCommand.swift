@@ -38,11 +38,13 @@ enum SweepCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         try arguments.requirePositionals(atMost: 1)
-        guard let path = arguments.positionals.first else { throw CLIError.usage("sweep needs a model FILE (e.g. models/qiita_mlp.pare)") }
+        guard let path = arguments.positionals.first else {
+            throw CLIError.usage("sweep needs a model FILE (.pare, or Keras .json/.keras; e.g. models/qiita_mlp.pare)")
+        }
         let assignments = try VariableAssignments(arguments.values("set"))
         var models: [(values: [(String, Int)], spec: ModelSpec)] = []
         for point in assignments.grid {
-            let spec = try ParsedModel.load(path: path, overrides: point).analyze().spec
+            let spec = try ModelLoader.parse(path, overrides: point).analyze().spec
             models.append((assignments.entries.map { ($0.name, point[$0.name]!) }, spec))
         }
         let training = try TrainingOptions.configuration(arguments, defaults: TrainingConfiguration(), swept: listOptions)
@@ -54,8 +56,8 @@ enum SweepCommand: Command {
             optimizers: try list("optimizer", arguments) { OptimizerRule.named($0) })
         let points = grid.points(base: training)
         guard !points.isEmpty else { throw CLIError.usage("the sweep has no valid points") }
-        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)!
-        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)!
+        let seeds = try arguments.integer("seeds", default: 1, in: 1...100)
+        let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
         let budget = SearchBudget(seconds: try arguments.value("budget").map { try SearchCommand.parseDuration($0) },
                                   maxTrainings: try arguments.integer("max-trainings", in: 1...1_000_000))
         let modelName = models[0].spec.displayName

@@ -11,7 +11,7 @@ enum TrainCommand: Command {
     static let abstract = "Train a model on MNIST (embedded), Fashion-MNIST or any IDX data set with Pare's CPU engine."
     static let usage = "pare train FILE [--set NAME=VALUE,…] [--dataset mnist] [--epochs 5] [--batch-size 128] [options]"
     static let discussion = """
-    Prints the model's size, then one line per epoch (training loss and accuracy, validation loss and accuracy,
+    FILE is a .pare description or a Keras model (.json or .keras). Prints the model's size, then one line per epoch (training loss and accuracy, validation loss and accuracy,
     seconds of training), then the accuracy of the final weights on the test set. The validation split is held
     out of the training set, class-stratified. Defaults: Adam with Keras's defaults, 5 epochs, batch 128,
     validation 10%, seed 0. --json prints one JSON object per event instead.

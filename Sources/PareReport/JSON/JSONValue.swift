@@ -1,6 +1,8 @@
 // A JSON document with ordered keys and a deterministic pretty printer, so machine-readable reports have a
 // stable layout that scripts and snapshot tests can rely on (Foundation's serializer only sorts keys).
 
+import PareTraining
+
 /// A JSON value whose objects keep their keys in the order given.
 public indirect enum JSONValue: Sendable {
     /// An object; keys are written in this order.
@@ -67,22 +69,6 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
-    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-    static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// A JSON string literal (RFC 8259).
+    static func quoted(_ string: String) -> String { JSONText.quoted(string) }
 }

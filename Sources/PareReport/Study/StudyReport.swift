@@ -11,7 +11,8 @@ import PareTraining
 /// let written = try StudyReport(folder: url, stopReason: outcome.stopReason).write()
 /// ```
 /// Searches get `candidates.csv`, `pareto.csv`, `pareto.svg`, `report.md` and (when something passed)
-/// `winner.pare`; sweeps get `sweep.csv`, `accuracy-vs-params.svg`, `accuracy-vs-time.svg` and `report.md`.
+/// `winner.pare`; sweeps get `sweep.csv`, `accuracy-vs-params.svg`, `accuracy-vs-time.svg` and `report.md`;
+/// fine-tuning studies get `finetune.csv`, `accuracy-vs-k.svg`, `efficiency-vs-k.svg` and `report.md`.
 /// Output depends only on the folder's files (and `stopReason`): no clock, no absolute paths.
 public struct StudyReport: Sendable {
     /// The study folder.
@@ -64,7 +65,13 @@ public struct StudyReport: Sendable {
                 ("report.md", SweepReportMarkdown.render(content)),
             ]
         case .finetune:
-            throw StudyReportError.unsupportedKind(path: studyPath, kind: description.kind.rawValue)
+            let content = FineTuneReportContent(description: description, entries: entries, stopReason: stopReason)
+            return [
+                ("finetune.csv", FineTuneCSV.render(content)),
+                ("accuracy-vs-k.svg", FineTunePlots.accuracyVersusK(content).svg()),
+                ("efficiency-vs-k.svg", FineTunePlots.efficiencyVersusK(content).svg()),
+                ("report.md", FineTuneReportMarkdown.render(content)),
+            ]
         }
     }
 

@@ -6,8 +6,6 @@ public enum StudyReportError: Error, Hashable, Sendable, CustomStringConvertible
     case missingSearchSettings(path: String)
     /// The base model in `study.json` does not parse or has impossible shapes.
     case invalidBaseModel(path: String, reason: String)
-    /// A kind of study this report does not cover.
-    case unsupportedKind(path: String, kind: String)
 
     /// One compiler-style line.
     public var description: String {
@@ -16,8 +14,6 @@ public enum StudyReportError: Error, Hashable, Sendable, CustomStringConvertible
             "\(path): error: a search study without its search settings; the file was not written by pare search"
         case .invalidBaseModel(let path, let reason):
             "\(path): error: the base model is not valid: \(reason)"
-        case .unsupportedKind(let path, let kind):
-            "\(path): error: no report for studies of kind '\(kind)' yet; expected 'search' or 'sweep'"
         }
     }
 }

@@ -78,14 +78,14 @@ public struct SafeTensorsFile: Hashable, Sendable {
         var header = "{"
         var members: [String] = []
         if !metadata.isEmpty {
-            let pairs = metadata.sorted { $0.key < $1.key }.map { "\(Self.jsonString($0.key)):\(Self.jsonString($0.value))" }
+            let pairs = metadata.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\(JSONText.quoted($0.value))" }
             members.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
         }
         var offset = 0
         for tensor in tensors {
             let end = offset + 4 * tensor.values.count
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            members.append("\(Self.jsonString(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
+            members.append("\(JSONText.quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],"
                 + "\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
@@ -227,25 +227,6 @@ public struct SafeTensorsFile: Hashable, Sendable {
     /// The dtypes the safetensors specification defines.
     private static let knownDTypes: Set<String> = ["BOOL", "U8", "I8", "F8_E5M2", "F8_E4M3", "I16", "U16", "F16",
                                                    "BF16", "I32", "U32", "F32", "F64", "I64", "U64"]
-
-    /// `text` as a JSON string literal.
-    private static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }
 
 /// A safetensors file that cannot be read or written: the file and what is wrong.

@@ -5,7 +5,7 @@ import PareEngine
 /// How to train a model. Two runs with equal configurations and models give bit-identical results, whatever
 /// the thread count.
 public struct TrainingConfiguration: Hashable, Sendable, Codable {
-    /// The data set: `mnist`, `fashion-mnist`, or a folder path.
+    /// The data set: `mnist`, `fashion-mnist`, or a folder path, optionally with a class subset (`mnist:5-9`).
     public var dataset: String
     /// Passes over the training split.
     public var epochs: Int
@@ -36,6 +36,26 @@ public struct TrainingConfiguration: Hashable, Sendable, Codable {
     public var earlyStoppingPatience: Int?
     /// Names of layers to freeze in addition to those marked `trainable=false`.
     public var frozenLayers: [String]
+    /// Pretrained weights to start from instead of the initialiser, for the layers it names (fine-tuning).
+    public var warmStart: WarmStart?
+
+    /// Pretrained weights for some layers of a model: a safetensors file in Keras layout and a digest of it (so
+    /// a training's identity changes when the weights do).
+    public struct WarmStart: Hashable, Sendable, Codable {
+        /// The safetensors file.
+        public var path: String
+        /// The layers whose parameters are loaded from it; the others keep their initial values.
+        public var layers: [String]
+        /// A digest of the file's bytes.
+        public var digest: String
+
+        /// Creates a warm start.
+        public init(path: String, layers: [String], digest: String) {
+            self.path = path
+            self.layers = layers
+            self.digest = digest
+        }
+    }
 
     /// Creates a configuration; defaults follow `pare train`'s defaults. `learningRate` defaults to Keras 3's
     /// default for the optimizer.
@@ -43,7 +63,7 @@ public struct TrainingConfiguration: Hashable, Sendable, Codable {
                 learningRate: Float? = nil, schedule: LearningRateSchedule = .constant, seed: UInt64 = 0,
                 splitSeed: UInt64 = 0, validationFraction: Double = 0.1, trainLimit: Int? = nil, testLimit: Int? = nil,
                 initialization: InitializationScheme = .keras, shuffleLabels: Bool = false,
-                earlyStoppingPatience: Int? = nil, frozenLayers: [String] = []) {
+                earlyStoppingPatience: Int? = nil, frozenLayers: [String] = [], warmStart: WarmStart? = nil) {
         self.dataset = dataset
         self.epochs = epochs
         self.batchSize = batchSize
@@ -59,5 +79,6 @@ public struct TrainingConfiguration: Hashable, Sendable, Codable {
         self.shuffleLabels = shuffleLabels
         self.earlyStoppingPatience = earlyStoppingPatience
         self.frozenLayers = frozenLayers
+        self.warmStart = warmStart
     }
 }

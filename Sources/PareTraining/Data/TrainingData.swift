@@ -13,14 +13,14 @@ public struct TrainingData: Sendable {
     /// Held-out validation examples (indices into `dataset.train`), ascending; empty without a split.
     public let validationIndices: [Int]
 
-    /// Loads (from the process-wide cache) and splits the data set `configuration` names.
+    /// Loads (from the process-wide cache) and splits the data set `configuration` names (with its class
+    /// subset, e.g. `mnist:5-9`).
     ///
     /// The validation split is class-stratified and drawn with `configuration.splitSeed`; label shuffling uses
     /// `configuration.seed`, so each seed of the memorisation experiment permutes differently.
     public static func prepare(_ configuration: TrainingConfiguration) throws -> TrainingData {
-        var dataset = try Dataset.load(DatasetSource(configuration.dataset),
-                                       options: DatasetLoadOptions(trainLimit: configuration.trainLimit,
-                                                                   testLimit: configuration.testLimit))
+        var dataset = try DatasetReference(configuration.dataset)
+            .load(options: DatasetLoadOptions(trainLimit: configuration.trainLimit, testLimit: configuration.testLimit))
         if configuration.shuffleLabels {
             var generator = SeededGenerator(seed: configuration.seed ^ 0x5EED_1ABE_15)
             dataset = dataset.shufflingTrainingLabels(using: &generator)

@@ -52,6 +52,14 @@ public final class Trainer {
                                            frozenLayers: configuration.frozenLayers)
         var initializer = SeededGenerator(seed: configuration.seed)
         network.initialize(scheme: configuration.initialization, generator: &initializer)
+        if let warmStart = configuration.warmStart {
+            do {
+                try Checkpoint.load(into: network, analysis: analysis, from: URL(fileURLWithPath: warmStart.path),
+                                    layers: Set(warmStart.layers))
+            } catch {
+                throw .checkpoint(String(describing: error))
+            }
+        }
         network.dropoutSeed = configuration.seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xD50_D0
         optimizer = Optimizer(rule: configuration.optimizer, parameterCount: network.parameterCount)
         batch = LaneBatch(capacity: capacity, shape: data.dataset.imageShape)
