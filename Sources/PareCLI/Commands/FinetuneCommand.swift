@@ -20,7 +20,7 @@ enum FinetuneCommand: Command {
     Efficiency = validation accuracy / training seconds. Data sets may name class subsets: --pretrain mnist:0-4
     --target mnist:5-9 needs no extra data. Outputs finetune.csv, accuracy-vs-k.svg, efficiency-vs-k.svg and
     report.md in --out (default reports/<model>-<pretrain>-to-<target>); finished trainings are journalled and a
-    re-run resumes.
+    re-run resumes. With --worker, several processes sharing --out split the trainings (see README).
     """
     static let options: [OptionSpec] = [ModelLoader.setOption,
         .value("pretrain", "DATASET", "Data set to pre-train on (e.g. mnist or mnist:0-4)."),
@@ -31,7 +31,7 @@ enum FinetuneCommand: Command {
         .value("seeds", "K", "Fine-tuning seeds per K (default 1)."),
         .value("jobs", "N", "Trainings in parallel (default: cores)."),
         .value("out", "DIR", "Study folder."),
-    ] + TrainingOptions.data.filter { $0.name != "dataset" } + TrainingOptions.optimization
+    ] + WorkerOptions.worker + TrainingOptions.data.filter { $0.name != "dataset" } + TrainingOptions.optimization
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         try arguments.requirePositionals(atMost: 1)
@@ -53,6 +53,7 @@ enum FinetuneCommand: Command {
         pretraining.epochs = try arguments.integer("pretrain-epochs", default: common.epochs, in: 1...100_000)
         let seeds = try arguments.integer("seeds", default: 1, in: 1...100)
         let jobs = try arguments.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...64)
+        let claimTimeout = try WorkerOptions.claimTimeout(arguments)
         let plan = FineTunePlan(base: base, pretraining: pretraining, fineTuning: fineTuning,
                                 unfreezeValues: unfreezeValues, seeds: seeds)
         let folder = URL(fileURLWithPath: arguments.value("out") ?? "reports/\(base.displayName)-"
@@ -80,8 +81,9 @@ enum FinetuneCommand: Command {
         let description = StudyDescription(kind: .finetune, base: base.pareText, modelName: base.displayName,
                                            sweepKeys: (pretrainRequest.map { [$0.key] } ?? []) + fineTunings.map(\.key),
                                            sweepSeeds: seeds, training: fineTuning,
-                                           command: CommandLine.arguments.dropFirst().map { $0 }, pareVersion: Pare.version)
-        let journal = try description.open(in: folder)
+                                           command: WorkerOptions.recordedCommand(Array(CommandLine.arguments.dropFirst())),
+                                           pareVersion: Pare.version)
+        let journal = try description.open(in: folder, writing: claimTimeout == nil ? .journalFile : .resultFiles)
         console.print("fine-tuning \(base.displayName) (extractor: \(plan.extractor.layers.count) layers) "
                       + (pretrainRequest == nil ? "from \(weightsPath)" : "pre-trained on \(pretraining.dataset) for \(pretraining.epochs) epochs")
                       + ", then on \(targetName) for \(fineTuning.epochs) epochs with K = \(unfreezeValues.map(String.init).joined(separator: ", "))"
@@ -91,10 +93,12 @@ enum FinetuneCommand: Command {
         let interrupt = InterruptHandler(console: console, message: "stopping: finishing the reports for what is done")
         let display = SearchProgress(console: console, measure: .params)
         let evaluator = TrainingEvaluator(weightsDirectory: folder.appendingPathComponent("weights"), saveAllWeights: true)
+        let worker = claimTimeout.map { WorkerSettings(claimTimeout: $0, observer: WorkerProgress.observer(console: console, display: display)) }
+        if let worker { console.print(WorkerProgress.startLine(worker)) }
         var stopReason = SearchStopReason.finished
         if let pretrainRequest {
             stopReason = try SweepRunner(trainings: [pretrainRequest], evaluator: evaluator, journal: journal, jobs: jobs,
-                                         cancellation: interrupt.cancellation, observer: display.observe).run().stopReason
+                                         cancellation: interrupt.cancellation, observer: display.observe, worker: worker).run().stopReason
             let saved = TrainingEvaluator.weightsFile(in: folder.appendingPathComponent("weights"), key: pretrainRequest.key)
             if stopReason == .finished {
                 guard let entry = journal.entry(forKey: pretrainRequest.key), entry.outcome.status == .completed,
@@ -106,7 +110,7 @@ enum FinetuneCommand: Command {
         }
         if stopReason == .finished {
             stopReason = try SweepRunner(trainings: fineTunings, evaluator: evaluator, journal: journal, jobs: jobs,
-                                         cancellation: interrupt.cancellation, observer: display.observe).run().stopReason
+                                         cancellation: interrupt.cancellation, observer: display.observe, worker: worker).run().stopReason
         }
         display.finish()
         try StudyOutput.writeReports(folder: folder, stopReason: stopReason, console: console)

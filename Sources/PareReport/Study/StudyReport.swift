@@ -1,4 +1,4 @@
-// `pare report DIR`: every report file of a study folder, rebuilt from study.json and journal.jsonl alone and
+// `pare report DIR`: every report file of a study folder, rebuilt from study.json and the journal alone and
 // written atomically.
 
 import Foundation
@@ -26,17 +26,12 @@ public struct StudyReport: Sendable {
     /// A note about a torn last journal line that reading skipped (a crash mid-write), for the CLI to print.
     public let journalNote: String?
 
-    /// Reads `study.json` and `journal.jsonl` from `folder`. Throws `StudyError` or `JournalError` when they
-    /// are missing or unreadable.
+    /// Reads `study.json` and the finished trainings (`journal.jsonl` and the workers' `results/`) from `folder`.
+    /// Throws `StudyError` or `JournalError` when they are missing or unreadable.
     public init(folder: URL, stopReason: SearchStopReason? = nil) throws {
         self.folder = folder
         description = try StudyDescription.read(from: folder)
-        let journal = folder.appendingPathComponent("journal.jsonl")
-        if FileManager.default.fileExists(atPath: journal.path) {
-            (entries, journalNote) = try Journal.read(journal)
-        } else {
-            (entries, journalNote) = ([], nil)
-        }
+        (entries, journalNote) = try Journal.read(folder.appendingPathComponent("journal.jsonl"))
         self.stopReason = stopReason
     }
 
