@@ -8,6 +8,10 @@ import PareModel
 /// Contract with the engine's loss: the network's output is treated as logits and the softmax is fused into
 /// the cross-entropy, so an output layer's `softmax` (on the last Dense, or a final `activation softmax`)
 /// is built as linear. The prediction (argmax) is the same either way.
+///
+/// One engine layer per described layer, in the same order and with the same names, so layer indices, freezing
+/// and checkpoint names carry over. Each layer's inputs come from `LayerAnalysis.inputNames` (the model input
+/// by `spec.resolvedInputName`, earlier layers by name), so chains and graph models build the same way.
 public enum NetworkBuilder {
     /// The engine's per-sample shape for a Keras-style channels-last shape (`HxWxC` → C×H×W, `N` → vector).
     public static func sampleShape(_ shape: Shape) -> SampleShape {
@@ -25,9 +29,6 @@ public enum NetworkBuilder {
     ///   engine rejects a layer.
     public static func build(_ analysis: ModelAnalysis, maxBatchSize: Int, threads: Int,
                              frozenLayers: [String] = []) throws(TrainingError) -> Network {
-        guard !analysis.spec.isGraph else {
-            throw .engine("graph models (layers with explicit inputs, such as add) are not trained by the engine yet")
-        }
         let names = analysis.layers.map(\.name)
         for frozen in frozenLayers where !names.contains(frozen) {
             throw .unknownLayer(frozen, suggestion: Suggestion.nearest(to: frozen, in: names))
@@ -38,14 +39,31 @@ public enum NetworkBuilder {
             for layer in analysis.layers {
                 layers.append(try engineLayer(layer, isOutput: layer.index == outputIndex))
             }
-            let network = try Network(layers: layers, inputShape: sampleShape(analysis.inputShape),
-                                      maxBatchSize: maxBatchSize, threadCount: threads)
+            let network = try Network(layers: layers, inputs: inputs(of: analysis),
+                                      inputShape: sampleShape(analysis.inputShape), maxBatchSize: maxBatchSize,
+                                      threadCount: threads)
             for layer in analysis.layers where !layer.spec.trainable || frozenLayers.contains(layer.name) {
                 network.setFrozen(true, layerAt: layer.index)
             }
             return network
         } catch {
             throw .engine(String(describing: error))
+        }
+    }
+
+    /// Each layer's inputs as the engine names them: the model input, or the index of an earlier layer
+    /// (`ModelAnalysis` has checked that every input is the model input or an earlier layer).
+    static func inputs(of analysis: ModelAnalysis) -> [[LayerInput]] {
+        var indices: [String: Int] = [:]
+        return analysis.layers.map { layer in
+            defer { indices[layer.name] = layer.index }
+            return layer.inputNames.map { name in
+                if name == analysis.spec.resolvedInputName { return .networkInput }
+                guard let index = indices[name] else {
+                    preconditionFailure("NetworkBuilder: \(layer.name) reads '\(name)', which analysis did not place earlier")
+                }
+                return .layer(index)
+            }
         }
     }
 
@@ -78,8 +96,18 @@ public enum NetworkBuilder {
             return ActivationLayer(name: name, inputShape: input, activation: activation(function, isOutput: isOutput))
         case .flatten:
             return FlattenLayer(name: name, inputShape: input)
-        case .depthwiseConv2D, .zeroPadding2D, .reLU, .add:
-            throw TrainingError.engine("\(layer.name) (\(layer.spec.kind.kerasClassName)): graph-model layers are not trained by the engine yet")
+        case .depthwiseConv2D(let depthwise):
+            return try DepthwiseConv2DLayer(name: name, inputShape: input, kernelSize: plane(depthwise.kernelSize),
+                                            strides: plane(depthwise.strides), padding: padding(depthwise.padding),
+                                            depthMultiplier: depthwise.depthMultiplier, useBias: depthwise.useBias,
+                                            activation: activation(depthwise.activation, isOutput: isOutput))
+        case .zeroPadding2D(let pad):
+            return try ZeroPadding2DLayer(name: name, inputShape: input, top: pad.top, bottom: pad.bottom,
+                                          left: pad.left, right: pad.right)
+        case .reLU(let relu):
+            return try ReLULayer(name: name, inputShape: input, maxValue: relu.maxValue.map { Float($0) })
+        case .add:
+            return try AddLayer(name: name, inputShape: input, inputCount: layer.inputNames.count)
         }
     }
 
