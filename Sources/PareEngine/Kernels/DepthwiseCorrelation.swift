@@ -9,7 +9,10 @@
 // (`AxisMapping.isTransposed`), each input channel summing its `m` output channels. Taps outside the input are
 // clipped per output pixel, never read. Pixels of a tile sit `tileSpacing` output columns apart and read input
 // columns `tileInputStep` apart (forward: 1 and the stride; transposed: the stride and 1), so every pixel of a
-// tile has the same taps; border pixels whose taps differ run one at a time.
+// tile has the same taps. Which columns form tiles is worked out once per call (`ColumnTile`): each residue
+// class of columns modulo the spacing is cut into runs of columns with the same taps, and each run into tiles
+// of 4 with one smaller tile for the rest — so the alternating tap counts of a stride-2 input gradient and the
+// clipped border columns cost no per-pixel checks.
 //
 // Legend: k = chunk, o = output channel, y/x = output row/column, a0…a3 = the tile's accumulators; `lanes` = 16.
 // Shapes: input `[chunkCount][inputChannels][inputHeight][inputWidth][16]`,
@@ -84,21 +87,72 @@ struct DepthwiseCorrelation: Hashable, Sendable {
              output: UnsafeMutablePointer<Float>, chunkCount: Int, outputRange: ClosedRange<Float>) {
         let lanes = LaneLayout.laneCount
         let inputPlane = inputHeight * inputWidth * lanes, outputPlane = outputHeight * outputWidth * lanes
-        withUnsafeTemporaryAllocation(of: TapRun.self, capacity: outputWidth) { buffer in
-            guard let columnRuns = buffer.baseAddress else { return }
-            for x in 0..<outputWidth { (columnRuns + x).initialize(to: columns.run(output: x)) }
-            for k in 0..<chunkCount {
-                for o in 0..<outputChannels {
-                    let firstSource = k * inputChannels + (o / outputsPerInput) * sourcesPerOutput
-                    DepthwisePlane(shape: self, input: input + firstSource * inputPlane,
-                                   weights: weights + o * sourcesPerOutput * kernelArea, bias: bias?[o] ?? 0,
-                                   output: output + (k * outputChannels + o) * outputPlane, columnRuns: columnRuns,
-                                   lower: outputRange.lowerBound, upper: outputRange.upperBound)
-                        .run()
+        // The tap runs of every output row and the column tiles, worked out once per call.
+        withUnsafeTemporaryAllocation(of: TapRun.self, capacity: outputHeight) { rowBuffer in
+            withUnsafeTemporaryAllocation(of: ColumnTile.self, capacity: outputWidth) { tileBuffer in
+                guard let rowRuns = rowBuffer.baseAddress, let tiles = tileBuffer.baseAddress else { return }
+                for y in 0..<outputHeight { (rowRuns + y).initialize(to: rows.run(output: y)) }
+                let tileCount = columnTiles(into: tiles)
+                for k in 0..<chunkCount {
+                    for o in 0..<outputChannels {
+                        let firstSource = k * inputChannels + (o / outputsPerInput) * sourcesPerOutput
+                        let plane = DepthwisePlane(
+                            shape: self, input: input + firstSource * inputPlane,
+                            weights: weights + o * sourcesPerOutput * kernelArea, bias: bias?[o] ?? 0,
+                            output: output + (k * outputChannels + o) * outputPlane, rowRuns: rowRuns,
+                            lower: outputRange.lowerBound, upper: outputRange.upperBound)
+                        for index in 0..<tileCount {
+                            DepthwiseTile(plane: plane, columns: tiles[index]).run(blockSize: tiles[index].pixelCount)
+                        }
+                    }
                 }
             }
         }
     }
+
+    /// Writes the column tiles of an output row into `tiles` (at most `outputWidth`) and returns their number.
+    private func columnTiles(into tiles: UnsafeMutablePointer<ColumnTile>) -> Int {
+        let spacing = tileSpacing, step = tileInputStep
+        var count = 0
+        func emit(first: Int, pixels: Int, run: TapRun) {
+            var done = 0
+            while done < pixels {
+                let size = min(pixels - done, 4)
+                let tileRun = TapRun(firstTap: run.firstTap, count: run.count, firstInput: run.firstInput + done * step)
+                (tiles + count).initialize(to: ColumnTile(firstColumn: first + done * spacing, pixelCount: size,
+                                                          columnRun: tileRun))
+                count += 1
+                done += size
+            }
+        }
+        for residue in 0..<min(spacing, outputWidth) {
+            var first = residue, pixels = 1, run = columns.run(output: residue)
+            var x = residue + spacing
+            while x < outputWidth {
+                let next = columns.run(output: x)
+                if next.count == run.count, next.firstTap == run.firstTap,
+                   next.firstInput == run.firstInput + pixels * step {
+                    pixels += 1
+                } else {
+                    emit(first: first, pixels: pixels, run: run)
+                    (first, pixels, run) = (x, 1, next)
+                }
+                x += spacing
+            }
+            emit(first: first, pixels: pixels, run: run)
+        }
+        return count
+    }
+}
+
+/// Up to 4 output columns of a row, `tileSpacing` apart, that read the same column taps.
+private struct ColumnTile {
+    /// The first column.
+    let firstColumn: Int
+    /// Columns in the tile, 1 to 4.
+    let pixelCount: Int
+    /// The column taps of the first column (the others read input columns `tileInputStep` further each).
+    let columnRun: TapRun
 }
 
 /// One output channel plane of one chunk.
@@ -110,68 +164,45 @@ private struct DepthwisePlane {
     let weights: UnsafePointer<Float>
     let bias: Float
     let output: UnsafeMutablePointer<Float>
-    /// `shape.columns.run(output: x)` for every output column x.
-    let columnRuns: UnsafePointer<TapRun>
+    /// `shape.rows.run(output: y)` for every output row y.
+    let rowRuns: UnsafePointer<TapRun>
     /// The clamp applied in the store.
     let lower: Float, upper: Float
+}
+
+/// One column tile of 1 to 4 pixels down every output row of a plane: the pixels of a row sum the same taps of
+/// their own input columns.
+private struct DepthwiseTile: BlockSizedOperation {
+    let plane: DepthwisePlane
+    let columns: ColumnTile
 
     @inline(__always)
-    func run() {
-        let lanes = LaneLayout.laneCount
-        let spacing = shape.tileSpacing, width = shape.outputWidth
-        for y in 0..<shape.outputHeight {
-            let rowRun = shape.rows.run(output: y)
-            let rowOutput = output + y * width * lanes
-            for first in 0..<min(spacing, width) {
-                var x = first
-                while x < width {
-                    if x + 3 * spacing < width, tiles(from: x) {
-                        tile(x, rowRun: rowRun, output: rowOutput)
-                        x += 4 * spacing
-                    } else {
-                        pixel(x, rowRun: rowRun, output: rowOutput)
-                        x += spacing
-                    }
-                }
-            }
-        }
+    func run<Pixels: BlockSize>(_ pixels: Pixels.Type) {
+        for y in 0..<plane.shape.outputHeight { row(y, Pixels.self) }
     }
 
-    /// True when pixels x, x + s, x + 2s, x + 3s (s = the tile spacing) read the same taps at input columns
-    /// `tileInputStep` apart.
     @inline(__always)
-    private func tiles(from x: Int) -> Bool {
-        let spacing = shape.tileSpacing, step = shape.tileInputStep
-        let run = columnRuns[x]
-        for index in 1...3 {
-            let other = columnRuns[x + index * spacing]
-            guard other.count == run.count, other.firstTap == run.firstTap,
-                  other.firstInput == run.firstInput + index * step else { return false }
-        }
-        return true
-    }
-
-    /// Four pixels x, x + s, x + 2s, x + 3s of one output row.
-    @inline(__always)
-    private func tile(_ x: Int, rowRun: TapRun, output rowOutput: UnsafeMutablePointer<Float>) {
+    private func row<Pixels: BlockSize>(_ y: Int, _ pixels: Pixels.Type) {
         let lanes = LaneLayout.laneCount
-        let columnRun = columnRuns[x]
+        let shape = plane.shape
+        let rowRun = plane.rowRuns[y], columnRun = columns.columnRun
         let pixelStep = shape.tileInputStep * lanes
         let inputRowLength = shape.inputWidth * lanes, inputPlane = shape.inputHeight * inputRowLength
         let weightRowStep = shape.rows.tapStep * shape.kernelWidth, weightColumnStep = shape.columns.tapStep
-        var a0 = Lanes(repeating: bias), a1 = a0, a2 = a0, a3 = a0
-        var sourceWeights = weights + rowRun.firstTap * shape.kernelWidth + columnRun.firstTap
-        var sourceInput = input + (rowRun.firstInput * shape.inputWidth + columnRun.firstInput) * lanes
+        var a0 = Lanes(repeating: plane.bias), a1 = a0, a2 = a0, a3 = a0
+        var sourceWeights = plane.weights + rowRun.firstTap * shape.kernelWidth + columnRun.firstTap
+        var sourceInput = plane.input + (rowRun.firstInput * shape.inputWidth + columnRun.firstInput) * lanes
         for _ in 0..<shape.sourcesPerOutput {
             var rowWeights = sourceWeights, rowInput = sourceInput
             for _ in 0..<rowRun.count {
                 var weight = rowWeights, value = rowInput
                 for _ in 0..<columnRun.count {
+                    // One broadcast weight shared by the tile's pixels.
                     let scalar = weight.pointee
                     a0 = a0.addingProduct(loadLanes(value), scalar)
-                    a1 = a1.addingProduct(loadLanes(value + pixelStep), scalar)
-                    a2 = a2.addingProduct(loadLanes(value + 2 * pixelStep), scalar)
-                    a3 = a3.addingProduct(loadLanes(value + 3 * pixelStep), scalar)
+                    if Pixels.count > 1 { a1 = a1.addingProduct(loadLanes(value + pixelStep), scalar) }
+                    if Pixels.count > 2 { a2 = a2.addingProduct(loadLanes(value + 2 * pixelStep), scalar) }
+                    if Pixels.count > 3 { a3 = a3.addingProduct(loadLanes(value + 3 * pixelStep), scalar) }
                     weight += weightColumnStep
                     value += lanes
                 }
@@ -181,44 +212,17 @@ private struct DepthwisePlane {
             sourceWeights += shape.kernelArea
             sourceInput += inputPlane
         }
-        let target = rowOutput + x * lanes, outputStep = shape.tileSpacing * lanes
+        let target = plane.output + (y * shape.outputWidth + columns.firstColumn) * lanes
+        let outputStep = shape.tileSpacing * lanes
         store(a0, to: target)
-        store(a1, to: target + outputStep)
-        store(a2, to: target + 2 * outputStep)
-        store(a3, to: target + 3 * outputStep)
-    }
-
-    /// One pixel x of one output row.
-    @inline(__always)
-    private func pixel(_ x: Int, rowRun: TapRun, output rowOutput: UnsafeMutablePointer<Float>) {
-        let lanes = LaneLayout.laneCount
-        let columnRun = columnRuns[x]
-        let inputRowLength = shape.inputWidth * lanes, inputPlane = shape.inputHeight * inputRowLength
-        let weightRowStep = shape.rows.tapStep * shape.kernelWidth, weightColumnStep = shape.columns.tapStep
-        var a0 = Lanes(repeating: bias)
-        var sourceWeights = weights + rowRun.firstTap * shape.kernelWidth + columnRun.firstTap
-        var sourceInput = input + (rowRun.firstInput * shape.inputWidth + columnRun.firstInput) * lanes
-        for _ in 0..<shape.sourcesPerOutput {
-            var rowWeights = sourceWeights, rowInput = sourceInput
-            for _ in 0..<rowRun.count {
-                var weight = rowWeights, value = rowInput
-                for _ in 0..<columnRun.count {
-                    a0 = a0.addingProduct(loadLanes(value), weight.pointee)
-                    weight += weightColumnStep
-                    value += lanes
-                }
-                rowWeights += weightRowStep
-                rowInput += inputRowLength
-            }
-            sourceWeights += shape.kernelArea
-            sourceInput += inputPlane
-        }
-        store(a0, to: rowOutput + x * lanes)
+        if Pixels.count > 1 { store(a1, to: target + outputStep) }
+        if Pixels.count > 2 { store(a2, to: target + 2 * outputStep) }
+        if Pixels.count > 3 { store(a3, to: target + 3 * outputStep) }
     }
 
     @inline(__always)
     private func store(_ value: Lanes, to pointer: UnsafeMutablePointer<Float>) {
-        let raised = value.replacing(with: lower, where: value .< lower)
-        storeLanes(raised.replacing(with: upper, where: raised .> upper), to: pointer)
+        let raised = value.replacing(with: plane.lower, where: value .< plane.lower)
+        storeLanes(raised.replacing(with: plane.upper, where: raised .> plane.upper), to: pointer)
     }
 }
