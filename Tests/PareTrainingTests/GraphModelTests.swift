@@ -94,6 +94,73 @@ import PareTraining
         dense 10 softmax
         """
 
+    /// The builder fuses `dw_relu` into `dw` (its only reader): the same loss and gradients, bit for bit, as the
+    /// network built without fusion by hand from the same engine layers and parameters.
+    @Test func fusedReLU6GivesTheUnfusedNumbers() throws {
+        let analysis = try ParsedModel.parse(Self.residualCNN, path: "residual").analyze()
+        let fused = try NetworkBuilder.build(analysis, maxBatchSize: 33, threads: 1)
+        #expect((fused.layers[1] as? DepthwiseConv2DLayer)?.activation == .relu6)
+        #expect(fused.layers[2].sharesInputBuffer && fused.layers[2].name == "dw_relu")
+        #expect(!fused.layers[0].sharesInputBuffer)  // stem's relu is its own described activation, not a fusion
+
+        let image = SampleShape(channels: 1, height: 28, width: 28)
+        let stem = try Conv2DLayer(name: "stem", inputShape: image, filters: 8, kernelSize: PlaneSize(square: 3),
+                                   activation: .relu)
+        let dw = try DepthwiseConv2DLayer(name: "dw", inputShape: stem.outputShape, kernelSize: PlaneSize(square: 3),
+                                          padding: .same)
+        let relu = try ReLULayer(name: "dw_relu", inputShape: dw.outputShape, maxValue: 6)
+        let project = try Conv2DLayer(name: "project", inputShape: relu.outputShape, filters: 8,
+                                      kernelSize: PlaneSize(square: 1))
+        let sum = try AddLayer(name: "sum", inputShape: project.outputShape)
+        let pool = try MaxPooling2DLayer(name: "max_pooling2d", inputShape: sum.outputShape, poolSize: PlaneSize(square: 2))
+        let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
+        let dense = try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)
+        let unfused = try Network(layers: [stem, dw, relu, project, sum, pool, flatten, dense],
+                                  inputs: [[.networkInput], [.layer(0)], [.layer(1)], [.layer(2)], [.layer(0), .layer(3)],
+                                           [.layer(4)], [.layer(5)], [.layer(6)]],
+                                  inputShape: image, maxBatchSize: 33)
+        var generator = SeededGenerator(seed: 12)
+        fused.initialize(scheme: .torch, generator: &generator)
+        // Inputs in [0, 3] and depthwise weights in ±3 so that some depthwise outputs pass the cap of 6 (counted
+        // below).
+        try fused.setParameterValues((0..<72).map { _ in generator.nextSymmetricFloat(limit: 3) }, layer: "dw",
+                                     tensor: "kernel")
+        try unfused.setAllParameterValues(fused.allParameterValues())
+        var input = [Float](repeating: 0, count: LaneLayout.floatCount(batchSize: 33, featureCount: 784))
+        for sample in 0..<33 {
+            for feature in 0..<784 {
+                input[LaneLayout.index(sample: sample, feature: feature, featureCount: 784)] = 3 * generator.nextUnitFloat()
+            }
+        }
+        let labels = (0..<33).map { _ in Int32(generator.next() % 10) }
+
+        // The fused depthwise output, read through a probe network ending in a flatten.
+        let probe = try Network(layers: [fused.layers[0], fused.layers[1],
+                                         FlattenLayer(name: "probe", inputShape: dw.outputShape)],
+                                inputShape: image, maxBatchSize: 33)
+        try probe.setAllParameterValues(Array(fused.allParameterValues()[0..<probe.parameterCount]))
+        var probed = [Float](repeating: 0, count: 33 * dw.outputShape.featureCount)
+        input.withUnsafeBufferPointer { x in probed.withUnsafeMutableBufferPointer { probe.logits(input: x.baseAddress!, count: 33, into: $0.baseAddress!) } }
+        // Seed 12 gives 1,758 outputs at the cap and 99,458 at 0 of 178,464 (1% and 56%).
+        #expect(probed.filter { $0 == 6 }.count * 200 > probed.count && probed.filter { $0 == 0 }.count * 20 > probed.count,
+                "the cap and the zero are not both exercised")
+
+        func gradient(_ network: Network) throws -> (Double, [Float]) {
+            let loss = input.withUnsafeBufferPointer { x in
+                labels.withUnsafeBufferPointer { y in
+                    network.computeGradient(input: x.baseAddress!, labels: y.baseAddress!, count: 33).loss
+                }
+            }
+            return (loss, try network.parameterSlots.flatMap {
+                try network.gradientValues(layer: $0.layerName, tensor: $0.tensor.name)
+            })
+        }
+        let (fusedLoss, fusedGradient) = try gradient(fused)
+        let (unfusedLoss, unfusedGradient) = try gradient(unfused)
+        #expect(fusedLoss == unfusedLoss)
+        #expect(zip(fusedGradient, unfusedGradient).allSatisfy { $0.bitPattern == $1.bitPattern })
+    }
+
     /// 320 training images (288 after the 10% split), 100 test images, 2 epochs of batch 32: about 3 s per epoch
     /// in a debug build on a loaded machine (load 5 on 2 cores), about 6 times the work of TrainerTests' model.
     static func configuration(seed: UInt64) -> TrainingConfiguration {

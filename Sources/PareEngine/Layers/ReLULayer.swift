@@ -16,9 +16,15 @@ public struct ReLULayer: Layer {
     public let outputShape: SampleShape
     /// The cap, or `nil` for none.
     public let maxValue: Float?
+    /// True when the layer before applies this ReLU as its fused activation (its only reader being this layer):
+    /// the network then gives this layer its input's buffer and skips it (`sharesInputBuffer`). Called anyway
+    /// (distinct buffers in a test, or in place) it still computes the same values, since a ReLU applied twice
+    /// is the ReLU.
+    public let isAppliedByInput: Bool
 
     /// Creates the layer; throws when `maxValue` is given and not positive.
-    public init(name: String, inputShape: SampleShape, maxValue: Float? = nil) throws(EngineError) {
+    public init(name: String, inputShape: SampleShape, maxValue: Float? = nil,
+                isAppliedByInput: Bool = false) throws(EngineError) {
         if let maxValue, !(maxValue > 0 && maxValue.isFinite) {
             throw .invalidLayer(layer: name, reason: "the ReLU cap must be positive and finite, found \(maxValue)")
         }
@@ -26,7 +32,11 @@ public struct ReLULayer: Layer {
         self.inputShape = inputShape
         self.outputShape = inputShape
         self.maxValue = maxValue
+        self.isAppliedByInput = isAppliedByInput
     }
+
+    /// True when the layer before applies the ReLU (`isAppliedByInput`).
+    public var sharesInputBuffer: Bool { isAppliedByInput }
 
     /// None.
     public var parameterTensors: [ParameterTensor] { [] }
