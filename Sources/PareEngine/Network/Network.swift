@@ -62,6 +62,15 @@
 /// let result = network.trainStep(input: batch, labels: labels, count: 128, optimizer: optimizer,
 ///                                learningRate: 0.001)
 /// ```
+///
+/// A residual block names its inputs (layer indices; the add reads the stem and the projection):
+///
+/// ```swift
+/// let network = try Network(layers: [stem, depthwise, relu6, project, add, pool, flatten, dense],
+///                           inputs: [[.networkInput], [.layer(0)], [.layer(1)], [.layer(2)],
+///                                    [.layer(0), .layer(3)], [.layer(4)], [.layer(5)], [.layer(6)]],
+///                           inputShape: SampleShape(channels: 1, height: 28, width: 28), maxBatchSize: 128)
+/// ```
 public final class Network {
     /// The layers, in execution order.
     public let layers: [any Layer]
