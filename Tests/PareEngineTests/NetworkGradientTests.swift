@@ -7,7 +7,7 @@ import Testing
 /// Compares `computeGradient` with central differences of the training-mode loss for every parameter of
 /// `network`'s learned, unfrozen tensors (every `stride`-th element). The loss is the batch mean computed in
 /// Double from Float logits; h = 1e-2 keeps its rounding noise (~1e-7 / h) far below the 2e-4 tolerance.
-private func checkNetworkGradient(_ network: Network, batch: LabelledBatch, stride: Int = 1) throws -> (checked: Int, worst: Double) {
+func checkNetworkGradient(_ network: Network, batch: LabelledBatch, stride: Int = 1) throws -> (checked: Int, worst: Double) {
     network.computeGradient(batch)
     var checked = 0, worst = 0.0
     for slot in network.parameterSlots where slot.tensor.role == .learned && !network.isFrozen(layerAt: slot.layerIndex) {

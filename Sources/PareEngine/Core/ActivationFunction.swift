@@ -6,6 +6,10 @@ public enum ActivationFunction: String, Hashable, Sendable, CaseIterable {
     case linear
     /// `f(x) = max(0, x)`, derivative 0 at `x = 0` as in TensorFlow (Keras `"relu"`, PyTorch `nn.ReLU`).
     case relu
+    /// `f(x) = min(max(0, x), 6)`, derivative 1 on `0 < x < 6` and 0 elsewhere (kinks included) as in
+    /// TensorFlow's `Relu6Grad` (Keras `"relu6"` and `ReLU(max_value=6)`, PyTorch `nn.ReLU6`). Other caps are
+    /// `ReLULayer(maxValue:)`.
+    case relu6
     /// `f(x) = 1 / (1 + e^-x)` (Keras `"sigmoid"`, PyTorch `nn.Sigmoid`).
     case sigmoid
     /// `f(x) = tanh(x)` (Keras `"tanh"`, PyTorch `nn.Tanh`).

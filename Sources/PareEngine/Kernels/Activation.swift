@@ -16,6 +16,8 @@ func activationForward(_ activation: ActivationFunction, values: UnsafeMutablePo
         return
     case .relu:
         transformLanes(values, vectorCount: vectorCount, Rectifier())
+    case .relu6:
+        cappedRectifierForward(input: values, output: values, count: vectorCount * LaneLayout.laneCount, maxValue: 6)
     case .sigmoid:
         transformLanes(values, vectorCount: vectorCount, Sigmoid())
     case .tanh:
@@ -38,6 +40,9 @@ func activationBackward(_ activation: ActivationFunction, output: UnsafePointer<
             let y = loadLanes(output + index * lanes), g = loadLanes(gradient + index * lanes)
             storeLanes(g.replacing(with: 0, where: .!(y .> 0)), to: gradient + index * lanes)
         }
+    case .relu6:
+        cappedRectifierBackward(output: output, outputGradient: gradient, inputGradient: gradient,
+                      count: vectorCount * lanes, maxValue: 6)
     case .sigmoid:
         for index in 0..<vectorCount {
             let y = loadLanes(output + index * lanes), g = loadLanes(gradient + index * lanes)

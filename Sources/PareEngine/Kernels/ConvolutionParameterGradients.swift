@@ -65,7 +65,7 @@ func conv2DParameterGradients(input: UnsafePointer<Float>, outputGradient: Unsaf
 
 /// The output positions along one axis at which kernel tap `tap` reads inside the input.
 @inline(__always)
-private func validOutputs(tap: Int, stride: Int, padBefore: Int, inputLength: Int, outputLength: Int) -> Range<Int> {
+func validOutputs(tap: Int, stride: Int, padBefore: Int, inputLength: Int, outputLength: Int) -> Range<Int> {
     let first = max(0, ceilingDivision(padBefore - tap, stride))
     let end = min(outputLength, floorDivision(inputLength - 1 + padBefore - tap, stride) + 1)
     return first..<max(first, end)

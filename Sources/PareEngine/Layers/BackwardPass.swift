@@ -5,16 +5,21 @@
 /// `@unchecked Sendable`: raw pointers into `Network`-owned buffers; concurrent calls touch disjoint chunks
 /// and each work item has its own `parameterGradients` vector.
 public struct BackwardPass: @unchecked Sendable {
-    /// The forward input, `[chunk][inputFeatures][16]`.
+    /// The forward input, `[chunk][inputFeatures][16]` (the first input of a layer with several).
     public let input: UnsafePointer<Float>
+    /// The forward inputs after the first, for a layer with several inputs; empty otherwise.
+    public let additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>>
     /// The forward output (after any fused activation), `[chunk][outputFeatures][16]`.
     public let output: UnsafePointer<Float>
     /// ∂loss/∂output on `chunks`; zero in padding lanes. The layer may overwrite it (e.g. with the gradient
     /// before its fused activation).
     public let outputGradient: UnsafeMutablePointer<Float>
     /// Where ∂loss/∂input goes (overwritten on `chunks`; padding lanes must come out exactly zero), or `nil`
-    /// when nothing before this layer needs it.
+    /// when nothing before this layer needs it. For a layer with several inputs, the first input's gradient.
     public let inputGradient: UnsafeMutablePointer<Float>?
+    /// Where the gradients of the inputs after the first go (same rules; `nil` entries are not needed), for a
+    /// layer with several inputs; empty otherwise.
+    public let additionalInputGradients: UnsafeBufferPointer<UnsafeMutablePointer<Float>?>
     /// The layer's slice of the parameter vector.
     public let parameters: UnsafePointer<Float>
     /// The layer's slice of this work item's gradient vector. Unless frozen, the layer *overwrites* the slices
@@ -40,8 +45,13 @@ public struct BackwardPass: @unchecked Sendable {
                 outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                 parameters: UnsafePointer<Float>, parameterGradients: UnsafeMutablePointer<Float>,
                 chunks: Range<Int>, batchSize: Int, workspace: UnsafeMutablePointer<Float>,
-                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner) {
+                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner,
+                additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>> = UnsafeBufferPointer(start: nil, count: 0),
+                additionalInputGradients: UnsafeBufferPointer<UnsafeMutablePointer<Float>?>
+                    = UnsafeBufferPointer(start: nil, count: 0)) {
         self.input = input
+        self.additionalInputs = additionalInputs
+        self.additionalInputGradients = additionalInputGradients
         self.output = output
         self.outputGradient = outputGradient
         self.inputGradient = inputGradient

@@ -10,8 +10,10 @@
 /// `@unchecked Sendable`: it carries raw pointers into buffers owned by the `Network`; concurrent calls touch
 /// disjoint chunk ranges, which is what makes sharing them safe.
 public struct ForwardPass: @unchecked Sendable {
-    /// The layer input, `[chunk][inputFeatures][16]`.
+    /// The layer input, `[chunk][inputFeatures][16]` (the first input of a layer with several).
     public let input: UnsafePointer<Float>
+    /// The inputs after the first, same layout, for a layer with several inputs (`AddLayer`); empty otherwise.
+    public let additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>>
     /// The layer output, `[chunk][outputFeatures][16]`.
     public let output: UnsafeMutablePointer<Float>
     /// The chunks to process: a work item's range, or every chunk of the batch in a batch phase.
@@ -34,8 +36,10 @@ public struct ForwardPass: @unchecked Sendable {
     /// Creates the arguments of a forward call.
     public init(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, chunks: Range<Int>,
                 batchSize: Int, parameters: UnsafeMutablePointer<Float>, workspace: UnsafeMutablePointer<Float>,
-                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner) {
+                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner,
+                additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>> = UnsafeBufferPointer(start: nil, count: 0)) {
         self.input = input
+        self.additionalInputs = additionalInputs
         self.output = output
         self.chunks = chunks
         self.batchSize = batchSize

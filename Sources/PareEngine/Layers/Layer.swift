@@ -11,11 +11,18 @@
 /// with every chunk of the batch, between per-item phases, and passes a `runner` it may split work over.
 /// A batch-phase `backward` writes the whole batch's parameter gradients into work item 0's vector; the
 /// network zeroes the layer's slice in the other items so the fixed-order sum stays correct.
+///
+/// **Several inputs.** A layer with more than one entry in `inputShapes` reads its first input from
+/// `pass.input` and the others from `pass.additionalInputs`, and writes their gradients to
+/// `pass.inputGradient` and `pass.additionalInputGradients`.
 public protocol Layer: Sendable {
     /// The layer's name, unique in its network (Keras-style, e.g. `dense_1`); used for named parameter access.
     var name: String { get }
-    /// The per-sample input shape.
+    /// The per-sample input shape (of the first input, for a layer with several).
     var inputShape: SampleShape { get }
+    /// The per-sample shape of each input, in order; one entry for every layer but a merge (`AddLayer`).
+    /// Default `[inputShape]`.
+    var inputShapes: [SampleShape] { get }
     /// The per-sample output shape.
     var outputShape: SampleShape { get }
     /// The layer's parameter tensors, in the order their slices are laid out.
@@ -33,6 +40,8 @@ public protocol Layer: Sendable {
 }
 
 extension Layer {
+    /// One input by default.
+    public var inputShapes: [SampleShape] { [inputShape] }
     /// No scratch by default.
     public var workspaceCount: Int { 0 }
     /// Layers compute into their own buffer by default.

@@ -13,6 +13,10 @@ public enum ParameterRole: String, Hashable, Sendable {
 public enum ParameterInitializer: Hashable, Sendable {
     /// A weight tensor with the given fans (Keras: Glorot-uniform; PyTorch: Kaiming-uniform with a = √5).
     case kernel(fanIn: Int, fanOut: Int)
+    /// A depthwise (grouped) convolution kernel: Keras fans as for `.kernel` (fanIn = C·kh·kw, fanOut = m·kh·kw
+    /// for the `[kh, kw, C, m]` kernel), while PyTorch's grouped convolution takes the fan of one group's input,
+    /// `groupFanIn` = kh·kw.
+    case groupedKernel(fanIn: Int, fanOut: Int, groupFanIn: Int)
     /// A bias (Keras: zeros; PyTorch: U(-1/√fanIn, 1/√fanIn)).
     case bias(fanIn: Int)
     /// Every element set to `value` (batch-norm γ = 1, β = 0, moving mean 0, moving variance 1).

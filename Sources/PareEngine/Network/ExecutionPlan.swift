@@ -5,12 +5,21 @@
 //   slots[0]                       the caller's input for this call
 //   slots[s], s ≥ 1                one activation buffer per layer that computes its own output
 //   gradientSlots[s], s ≥ 1        ∂loss/∂slots[s], same size (slot 0, the input, never needs one)
+//   edge buffers                   one more gradient buffer per extra reader of a slot (graphs only, below)
 //   itemGradients                  [workItems][parameterCount], one gradient vector per work item
 //   workspaces[l]                  layer l's scratch between its forward and backward
 // A layer that shares its input buffer (flatten) gets its input's slot and gradient buffer and is never called.
 // Each activation has its own gradient buffer: work items write disjoint chunk ranges of it, and a batch phase
 // reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
 // different offsets, so one item's gradient would overwrite another item's.)
+//
+// Graphs. A layer reads one or more slots. Backward runs in reverse layer order, so every reader of a slot runs
+// before the layer that wrote it. The reads of a slot ("edges") are ordered as backward meets them — the loss
+// first for the output slot, then the readers from the last layer back, a reader's inputs in order. The first
+// edge writes the slot's gradient buffer directly; every later edge writes its own edge buffer, which is added
+// into the slot's gradient right after that reader's backward, on the same chunks. Each element's sum is thus
+// formed in one fixed order, so it is the same bits for any thread count; a chain has one edge per slot and runs
+// exactly as before (no edge buffers, no additions).
 
 /// The executor.
 ///
@@ -31,17 +40,35 @@ final class ExecutionPlan: @unchecked Sendable {
     let parameters: UnsafeMutablePointer<Float>
     let itemGradients: UnsafeMutablePointer<Float>
     private let slots: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
+    /// The slots each layer reads, in input order.
+    private let inputSlots: [[Int]]
+    /// The slot of each layer's first input (flat copy of `inputSlots[l][0]` for the per-call path).
     private let inputSlot: [Int]
     private let outputSlot: [Int]
     private let gradientSlots: [UnsafeMutablePointer<Float>?]
+    /// Features per sample of each slot.
+    private let slotFeatureCounts: [Int]
+    /// Where each input's gradient goes when it is needed: the slot's gradient buffer for the slot's first edge,
+    /// an edge buffer for a later one; `nil` for the network input. `[layer][input]`.
+    private let edgeTargets: [[UnsafeMutablePointer<Float>?]]
+    /// Inputs after the first, per layer (0 for all but merge layers).
+    private let additionalInputCounts: [Int]
+    /// Per merge layer: pointers to its inputs after the first (refreshed per call: slot 0 is the call's input).
+    private let additionalInputTables: [UnsafeMutablePointer<UnsafePointer<Float>>?]
+    /// Per merge layer: where the gradients of its inputs after the first go (rewritten by `updateSchedule`).
+    private let additionalGradientTables: [UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?]
     private let workspaces: [UnsafeMutablePointer<Float>]
     private let itemLossSums: UnsafeMutablePointer<Double>
     private let itemCorrectCounts: UnsafeMutablePointer<Int>
     private let storage: [FloatBuffer]
 
     private(set) var frozen: [Bool]
-    private var needsInputGradient: [Bool] = []
+    /// The first input's gradient target per layer, or `nil` when nothing before it needs a gradient.
+    private var firstInputGradient: [UnsafeMutablePointer<Float>?] = []
     private var runsBackward: [Bool] = []
+    /// Edge buffers to add into slot gradients, grouped by layer: layer l's are `accumulationRanges[l]`.
+    private var accumulations: [GradientAccumulation] = []
+    private var accumulationRanges: [Range<Int>] = []
     private var trainingSegments: [Segment] = []
     private let evaluationSegments: [Segment]
     /// The learned, unfrozen parameter indices, cut into blocks that threads may share out.
@@ -52,8 +79,9 @@ final class ExecutionPlan: @unchecked Sendable {
     /// optimizer state (≤ 8 vectors, 512 KB) stay in L2 between the fused sum and update.
     private static let blockSize = 1 << 14
 
-    init(layers: [any Layer], parameterSlots: [ParameterSlot], parameterOffsets: [Int], parameterCount: Int,
-         maxBatchSize: Int, threadCount: Int, workItemLimit: Int) {
+    /// Builds the plan for `layers` reading `inputs` (validated by `Network`: earlier layers only, shapes agree).
+    init(layers: [any Layer], inputs: [[LayerInput]], inputFeatureCount: Int, parameterSlots: [ParameterSlot],
+         parameterOffsets: [Int], parameterCount: Int, maxBatchSize: Int, threadCount: Int, workItemLimit: Int) {
         let layerCount = layers.count
         let maxChunks = LaneLayout.chunkCount(batchSize: maxBatchSize)
         self.layers = layers
@@ -76,24 +104,52 @@ final class ExecutionPlan: @unchecked Sendable {
 
         var slotPointers: [UnsafeMutablePointer<Float>] = [parameters]  // slot 0 is replaced by each call's input
         var gradientSlots: [UnsafeMutablePointer<Float>?] = [nil]
-        var inputSlot: [Int] = [], outputSlot: [Int] = []
-        for layer in layers {
-            let input = outputSlot.last ?? 0
-            inputSlot.append(input)
+        var slotFeatureCounts = [inputFeatureCount]
+        var inputSlots: [[Int]] = [], outputSlot: [Int] = []
+        for (index, layer) in layers.enumerated() {
+            let reads = inputs[index].map { input in
+                switch input {
+                case .networkInput: 0
+                case .layer(let producer): outputSlot[producer]
+                }
+            }
+            inputSlots.append(reads)
             if layer.sharesInputBuffer {
-                outputSlot.append(input)
+                outputSlot.append(reads[0])
             } else {
                 let count = maxChunks * layer.outputShape.featureCount * LaneLayout.laneCount
                 slotPointers.append(allocate(count))
                 gradientSlots.append(allocate(count))
+                slotFeatureCounts.append(layer.outputShape.featureCount)
                 outputSlot.append(slotPointers.count - 1)
+            }
+        }
+        // Edges in backward order: the loss reads the output slot first, then readers from the last layer back.
+        var slotsWithFirstEdge: Set<Int> = [outputSlot[layerCount - 1]]
+        var edgeTargets = [[UnsafeMutablePointer<Float>?]](repeating: [], count: layerCount)
+        for index in (0..<layerCount).reversed() where !layers[index].sharesInputBuffer {
+            edgeTargets[index] = inputSlots[index].map { slot in
+                guard slot != 0 else { return nil }
+                if slotsWithFirstEdge.insert(slot).inserted { return gradientSlots[slot] }
+                return allocate(maxChunks * slotFeatureCounts[slot] * LaneLayout.laneCount)
             }
         }
         slots = .allocate(capacity: slotPointers.count)
         slots.initialize(from: slotPointers, count: slotPointers.count)
-        self.inputSlot = inputSlot
+        self.inputSlots = inputSlots
+        self.inputSlot = inputSlots.map { $0[0] }
         self.outputSlot = outputSlot
         self.gradientSlots = gradientSlots
+        self.slotFeatureCounts = slotFeatureCounts
+        self.edgeTargets = edgeTargets
+        additionalInputCounts = inputSlots.map { $0.count - 1 }
+        additionalInputTables = additionalInputCounts.map { $0 > 0 ? .allocate(capacity: $0) : nil }
+        additionalGradientTables = additionalInputCounts.map { count in
+            guard count > 0 else { return nil }
+            let table = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: count)
+            table.initialize(repeating: nil, count: count)
+            return table
+        }
         workspaces = layers.map { allocate($0.workspaceCount) }
         itemLossSums = .allocate(capacity: maxWorkItems)
         itemLossSums.initialize(repeating: 0, count: maxWorkItems)
@@ -109,6 +165,8 @@ final class ExecutionPlan: @unchecked Sendable {
     }
 
     deinit {
+        for table in additionalInputTables { table?.deallocate() }
+        for table in additionalGradientTables { table?.deallocate() }
         slots.deallocate()
         itemLossSums.deallocate()
         itemCorrectCounts.deallocate()
@@ -126,9 +184,37 @@ final class ExecutionPlan: @unchecked Sendable {
 
     private func updateSchedule() {
         let layerCount = layers.count
-        // ∂loss/∂(input of layer l) is needed only when some earlier layer has parameters to train.
-        needsInputGradient = (0..<layerCount).map { index in (0..<index).contains(where: hasTrainableParameters) }
-        runsBackward = (0..<layerCount).map { hasTrainableParameters($0) || needsInputGradient[$0] }
+        // ∂loss/∂slot is needed when the layer writing it, or one before it, has parameters to train; a layer runs
+        // backward exactly when its output's gradient is needed.
+        var slotNeedsGradient = [Bool](repeating: false, count: slotFeatureCounts.count)
+        runsBackward = [Bool](repeating: false, count: layerCount)
+        for index in 0..<layerCount where !layers[index].sharesInputBuffer {
+            runsBackward[index] = hasTrainableParameters(index) || inputSlots[index].contains { slotNeedsGradient[$0] }
+            if runsBackward[index] { slotNeedsGradient[outputSlot[index]] = true }
+        }
+        var firstInputGradient: [UnsafeMutablePointer<Float>?] = []
+        var accumulations: [GradientAccumulation] = [], accumulationRanges: [Range<Int>] = []
+        for index in 0..<layerCount {
+            let start = accumulations.count
+            let targets = edgeTargets[index]
+            let reads = inputSlots[index]
+            func target(_ position: Int) -> UnsafeMutablePointer<Float>? {
+                runsBackward[index] && slotNeedsGradient[reads[position]] ? targets[position] : nil
+            }
+            firstInputGradient.append(targets.isEmpty ? nil : target(0))
+            for position in targets.indices {
+                if position > 0 { additionalGradientTables[index]?[position - 1] = target(position) }
+                let slot = reads[position]
+                if let edge = target(position), let slotGradient = gradientSlots[slot], edge != slotGradient {
+                    accumulations.append(GradientAccumulation(edge: edge, slotGradient: slotGradient,
+                                                              featureCount: slotFeatureCounts[slot]))
+                }
+            }
+            accumulationRanges.append(start..<accumulations.count)
+        }
+        self.firstInputGradient = firstInputGradient
+        self.accumulations = accumulations
+        self.accumulationRanges = accumulationRanges
 
         var segments: [Segment] = []
         var runStart = 0
@@ -176,6 +262,12 @@ final class ExecutionPlan: @unchecked Sendable {
              sumsGradients: Bool = true) -> (lossSum: Double, correctCount: Int) {
         precondition(!backward || arguments.isTraining, "ExecutionPlan: backward needs training mode")
         slots[0] = UnsafeMutablePointer(mutating: input)  // layers only read their input
+        for index in layers.indices {
+            guard let table = additionalInputTables[index] else { continue }
+            for position in 1...additionalInputCounts[index] {
+                table[position - 1] = UnsafePointer(slots[inputSlots[index][position]])
+            }
+        }
         let split = arguments.split
         let segments = arguments.isTraining ? trainingSegments : evaluationSegments
         for (position, segment) in segments.enumerated() {
@@ -233,7 +325,9 @@ final class ExecutionPlan: @unchecked Sendable {
             input: slots[inputSlot[index]], output: slots[outputSlot[index]], chunks: chunks,
             batchSize: arguments.split.batchSize, parameters: parameters + parameterOffsets[index],
             workspace: workspaces[index], isTraining: arguments.isTraining, isFrozen: frozen[index],
-            random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner))
+            random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner,
+            additionalInputs: UnsafeBufferPointer(start: additionalInputTables[index],
+                                                  count: additionalInputCounts[index])))
     }
 
     private func backward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, item: Int,
@@ -243,16 +337,20 @@ final class ExecutionPlan: @unchecked Sendable {
         guard let outputGradient = gradientSlots[outputSlot[index]] else {
             preconditionFailure("ExecutionPlan: layer \(index) writes into the network input")
         }
-        let inputGradient = needsInputGradient[index] ? gradientSlots[inputSlot[index]] : nil
-        precondition(!needsInputGradient[index] || inputGradient != nil,
-                     "ExecutionPlan: the network input has no gradient buffer")
+        let additionalCount = additionalInputCounts[index]
         layer.backward(BackwardPass(
             input: slots[inputSlot[index]], output: slots[outputSlot[index]], outputGradient: outputGradient,
-            inputGradient: inputGradient, parameters: parameters + parameterOffsets[index],
+            inputGradient: firstInputGradient[index], parameters: parameters + parameterOffsets[index],
             parameterGradients: gradientVector(item: item) + parameterOffsets[index], chunks: chunks,
             batchSize: arguments.split.batchSize, workspace: workspaces[index], isTraining: arguments.isTraining,
             isFrozen: frozen[index], random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index),
-            runner: runner))
+            runner: runner,
+            additionalInputs: UnsafeBufferPointer(start: additionalInputTables[index], count: additionalCount),
+            additionalInputGradients: UnsafeBufferPointer(start: additionalGradientTables[index],
+                                                          count: additionalCount)))
+        for position in accumulationRanges[index] {
+            accumulations[position].run(chunks: chunks)
+        }
     }
 
     private func computeLoss(item: Int, chunks: Range<Int>, _ arguments: StepArguments, withGradient: Bool) {

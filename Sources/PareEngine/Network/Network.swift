@@ -1,10 +1,12 @@
-// The engine's network: an ordered list of layers built into one parameter vector, preallocated buffers and an
-// executor that trains and evaluates batches in the lane layout.
+// The engine's network: an ordered list of layers (a chain, or a graph where layers name their inputs) built
+// into one parameter vector, preallocated buffers and an executor that trains and evaluates batches in the lane
+// layout.
 
 /// A trainable network: layers, one flat parameter vector, and buffers sized for a maximum batch.
 ///
 /// **Building.** `NetworkBuilder` (PareTraining) creates the layer values from a model description, each with
-/// its input shape, and passes them in order. The network checks that shapes chain, lays every layer's
+/// its input shape, and passes them in order — for a graph model with each layer's inputs (`LayerInput`: the
+/// network input or earlier layers). The network checks that shapes agree, lays every layer's
 /// parameter tensors out consecutively in one vector (layer order, then the layer's tensor order), and
 /// allocates every buffer once. The last layer must output the logits vector: a final softmax activation is
 /// built as `.linear` and supplied by the fused `SoftmaxCrossEntropy` loss.
@@ -21,6 +23,14 @@
 /// | `dropout(rate)` | `DropoutLayer` |
 /// | `activation(f)` | `ActivationLayer` |
 /// | `flatten` | `FlattenLayer` (channels-first order; the Keras exporter permutes the next kernel's columns) |
+/// | `depthwiseConv2D(kernelSize, strides, padding, depthMultiplier, activation, useBias)` | `DepthwiseConv2DLayer` |
+/// | `zeroPadding2D(top, bottom, left, right)` | `ZeroPadding2DLayer` |
+/// | `reLU(maxValue)` | `ReLULayer(maxValue:)` |
+/// | `add` | `AddLayer` (one input per named layer) |
+///
+/// **Graphs.** Layers run forward in list order and backward in reverse; an output read by several layers
+/// receives the sum of their input gradients, formed in a fixed order (see `ExecutionPlan`), so graphs keep the
+/// bit-identical results for any thread count. A chain is the graph where each layer reads the one before.
 ///
 /// The network's output is always treated as logits: a final softmax — a `softmax` activation on the last
 /// dense/conv layer, or a final `activation(softmax)` layer — is built as `.linear` (or left out), and
@@ -52,9 +62,20 @@
 /// let result = network.trainStep(input: batch, labels: labels, count: 128, optimizer: optimizer,
 ///                                learningRate: 0.001)
 /// ```
+///
+/// A residual block names its inputs (layer indices; the add reads the stem and the projection):
+///
+/// ```swift
+/// let network = try Network(layers: [stem, depthwise, relu6, project, add, pool, flatten, dense],
+///                           inputs: [[.networkInput], [.layer(0)], [.layer(1)], [.layer(2)],
+///                                    [.layer(0), .layer(3)], [.layer(4)], [.layer(5)], [.layer(6)]],
+///                           inputShape: SampleShape(channels: 1, height: 28, width: 28), maxBatchSize: 128)
+/// ```
 public final class Network {
     /// The layers, in execution order.
     public let layers: [any Layer]
+    /// Where each layer's inputs come from, in the layer's input order (`LayerInput.chain` for a chain).
+    public let layerInputs: [[LayerInput]]
     /// Per-sample input shape.
     public let inputShape: SampleShape
     /// Per-sample output shape: the logits vector `[classCount]`.
@@ -79,12 +100,26 @@ public final class Network {
 
     let plan: ExecutionPlan
 
-    /// Builds a network from layers in order; parameters start at zero until `initialize` is called.
+    /// Builds a chain network, each layer reading the one before it; parameters start at zero until
+    /// `initialize` is called.
     ///
     /// - Throws: `EngineError` when there are no layers, a size or input dimension is not positive, shapes do not
     ///   chain, two layers share a name, or the last layer does not output a vector.
-    public init(layers: [any Layer], inputShape: SampleShape, maxBatchSize: Int, threadCount: Int = 1,
-                workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
+    public convenience init(layers: [any Layer], inputShape: SampleShape, maxBatchSize: Int, threadCount: Int = 1,
+                            workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
+        try self.init(layers: layers, inputs: LayerInput.chain(layerCount: layers.count), inputShape: inputShape,
+                      maxBatchSize: maxBatchSize, threadCount: threadCount, workItemLimit: workItemLimit)
+    }
+
+    /// Builds a graph network: layer `i` reads `inputs[i]` (the network input or earlier layers, one entry per
+    /// element of its `inputShapes`); parameters start at zero until `initialize` is called.
+    ///
+    /// - Throws: `EngineError` when there are no layers, a size or input dimension is not positive, a layer has
+    ///   the wrong number of inputs or reads a layer that is not earlier, an input's shape differs from what the
+    ///   layer expects, a layer's output is read by no later layer (only the last layer's may be unread), two
+    ///   layers share a name, or the last layer does not output a vector.
+    public init(layers: [any Layer], inputs: [[LayerInput]], inputShape: SampleShape, maxBatchSize: Int,
+                threadCount: Int = 1, workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
         guard let last = layers.last else { throw .emptyNetwork }
         guard maxBatchSize >= 1 else { throw .nonPositiveSize(what: "maximum batch size", value: maxBatchSize) }
         guard threadCount >= 1 else { throw .nonPositiveSize(what: "thread count", value: threadCount) }
@@ -93,17 +128,42 @@ public final class Network {
             throw .invalidValue(name: "the input shape", requirement: "positive in every dimension",
                                 found: "\(inputShape)")
         }
+        guard inputs.count == layers.count else {
+            throw .invalidValue(name: "the layer inputs", requirement: "one list per layer (\(layers.count))",
+                                found: "\(inputs.count) lists")
+        }
         var names = Set<String>()
-        var previous = inputShape
-        for layer in layers {
-            guard layer.inputShape == previous else {
-                throw .shapeMismatch(layer: layer.name, expected: layer.inputShape, received: previous)
+        var isRead = [Bool](repeating: false, count: layers.count)
+        for (index, layer) in layers.enumerated() {
+            let expected = layer.inputShapes
+            guard inputs[index].count == expected.count else {
+                throw .invalidLayer(layer: layer.name,
+                                    reason: "takes \(expected.count) input(s), given \(inputs[index].count)")
+            }
+            for (input, expectedShape) in zip(inputs[index], expected) {
+                let received: SampleShape
+                switch input {
+                case .networkInput:
+                    received = inputShape
+                case .layer(let producer):
+                    guard producer >= 0 && producer < index else {
+                        throw .invalidLayer(layer: layer.name, reason: "reads \(input), which is not an earlier layer")
+                    }
+                    received = layers[producer].outputShape
+                    isRead[producer] = true
+                }
+                guard received == expectedShape else {
+                    throw .shapeMismatch(layer: layer.name, expected: expectedShape, received: received)
+                }
             }
             guard names.insert(layer.name).inserted else { throw .duplicateLayerName(layer.name) }
             guard layer.outputShape.featureCount >= 1 else {
                 throw .invalidLayer(layer: layer.name, reason: "output shape \(layer.outputShape) is empty")
             }
-            previous = layer.outputShape
+        }
+        if let unread = layers.indices.dropLast().first(where: { !isRead[$0] }) {
+            throw .invalidLayer(layer: layers[unread].name,
+                                reason: "its output is read by no later layer, and only the last layer is the output")
         }
         guard last.outputShape.isVector else { throw .outputNotVector(layer: last.name, shape: last.outputShape) }
 
@@ -117,6 +177,7 @@ public final class Network {
             }
         }
         self.layers = layers
+        self.layerInputs = inputs
         self.inputShape = inputShape
         self.outputShape = last.outputShape
         self.maxBatchSize = maxBatchSize
@@ -124,9 +185,9 @@ public final class Network {
         self.workItemLimit = workItemLimit
         self.parameterCount = offset
         self.parameterSlots = slots
-        self.plan = ExecutionPlan(layers: layers, parameterSlots: slots, parameterOffsets: offsets,
-                                  parameterCount: offset, maxBatchSize: maxBatchSize, threadCount: threadCount,
-                                  workItemLimit: workItemLimit)
+        self.plan = ExecutionPlan(layers: layers, inputs: inputs, inputFeatureCount: inputShape.featureCount,
+                                  parameterSlots: slots, parameterOffsets: offsets, parameterCount: offset,
+                                  maxBatchSize: maxBatchSize, threadCount: threadCount, workItemLimit: workItemLimit)
     }
 
     /// Number of classes: the feature count of the output.

@@ -9,6 +9,8 @@ struct SeedModel: Sendable {
     let name: String
     /// The layers, MNIST input 1x28x28.
     let layers: @Sendable () throws -> [any Layer]
+    /// Each layer's inputs for a graph model; `nil` for a chain.
+    var inputs: [[LayerInput]]? = nil
     /// Batch size of issue 8's PyTorch measurement.
     let batchSize: Int
     /// Optimizer of issue 8's PyTorch measurement.
@@ -57,6 +59,31 @@ struct SeedModel: Sendable {
         return [c1, c2, pool, flatten, hidden,
                 try DenseLayer(name: "dense_1", inputShape: hidden.outputShape, units: 10)]
     }, batchSize: 128, rule: .adadelta(), pytorchTwoThreads: 60_000 / 163)
+
+    /// The residual depthwise-separable CNN of GraphModelTests (PareTrainingTests) as NetworkBuilder builds it:
+    /// conv 1→8 3x3 relu, depthwise 3x3 same, ReLU6 (a separate layer, or with `fused` inside the depthwise
+    /// layer and the ReLU layer left out), pointwise conv 8→8, add with the stem, maxpool 2, flatten 1352,
+    /// dense 10; Adam at batch 128 (no PyTorch reference).
+    static func residualCNN(fused: Bool) -> SeedModel {
+        var model = SeedModel(name: fused ? "residual cnn, fused relu6" : "residual cnn", layers: {
+            let stem = try conv("stem", mnist, 8)
+            let dw = try DepthwiseConv2DLayer(name: "dw", inputShape: stem.outputShape, kernelSize: PlaneSize(square: 3),
+                                              padding: .same, activation: fused ? .relu6 : .linear)
+            let relu6: [any Layer] = fused ? [] : [try ReLULayer(name: "dw_relu", inputShape: dw.outputShape, maxValue: 6)]
+            let project = try Conv2DLayer(name: "project", inputShape: dw.outputShape, filters: 8,
+                                          kernelSize: PlaneSize(square: 1))
+            let add = try AddLayer(name: "sum", inputShape: project.outputShape)
+            let pool = try MaxPooling2DLayer(name: "pool", inputShape: add.outputShape, poolSize: PlaneSize(square: 2))
+            let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
+            return [stem, dw] + relu6 + [project, add, pool, flatten,
+                                         try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)]
+        }, batchSize: 128, rule: .adam(), pytorchTwoThreads: nil)
+        let offset = fused ? 0 : 1  // the ReLU layer, when present, sits between dw (1) and project
+        model.inputs = [[.networkInput], [.layer(0)]] + (fused ? [] : [[.layer(1)]])
+            + [[.layer(1 + offset)], [.layer(0), .layer(2 + offset)], [.layer(3 + offset)], [.layer(4 + offset)],
+               [.layer(5 + offset)]]
+        return model
+    }
 
     /// A 784-`hidden`-10 MLP at batch 128 with SGD (no PyTorch reference in issue 8's table at this size).
     static func mlp(hidden: Int) -> SeedModel {

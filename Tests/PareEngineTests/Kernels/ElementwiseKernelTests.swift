@@ -32,7 +32,7 @@ private func laneValues(batchSize: Int, featureCount: Int, limit: Float, generat
                 reference.withPointer { activationForwardReference(activation, values: $0, shape: shape, chunkCount: chunkCount) }
                 let tolerance: [Float] = reference.map { value in
                     switch activation {
-                    case .linear, .relu: return 0
+                    case .linear, .relu, .relu6: return 0
                     case .sigmoid: return 3e-7
                     case .tanh, .softmax: return 4 * max(value.magnitude.ulp, Float.leastNormalMagnitude)
                     }

@@ -15,6 +15,8 @@ func activationForwardReference(_ activation: ActivationFunction, values: Unsafe
         return
     case .relu:
         for index in 0..<count { values[index] = max(values[index], 0) }
+    case .relu6:
+        cappedRectifierForwardReference(input: values, output: values, count: count, maxValue: 6)
     case .sigmoid:
         for index in 0..<count { values[index] = 1 / (1 + exp(-values[index])) }
     case .tanh:
@@ -33,6 +35,9 @@ func activationBackwardReference(_ activation: ActivationFunction, output: Unsaf
         return
     case .relu:
         for index in 0..<count where !(output[index] > 0) { gradient[index] = 0 }
+    case .relu6:
+        cappedRectifierBackwardReference(output: output, outputGradient: gradient, inputGradient: gradient, count: count,
+                               maxValue: 6)
     case .sigmoid:
         for index in 0..<count { gradient[index] *= output[index] * (1 - output[index]) }
     case .tanh:
