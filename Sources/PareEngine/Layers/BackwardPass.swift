@@ -3,7 +3,7 @@
 /// The arguments of one `Layer.backward` call (same chunk and concurrency rules as `ForwardPass`).
 ///
 /// `@unchecked Sendable`: raw pointers into `Network`-owned buffers; concurrent calls touch disjoint chunks
-/// and each work item has its own `parameterGradients` vector.
+/// and each work item has its own `parameterGradients` vector and `gemmWorkspace`.
 public struct BackwardPass: @unchecked Sendable {
     /// The forward input, `[chunk][inputFeatures][16]`.
     public let input: UnsafePointer<Float>
@@ -34,13 +34,16 @@ public struct BackwardPass: @unchecked Sendable {
     public let random: CounterRandom
     /// Threads a batch-phase call may use.
     public let runner: ParallelRunner
+    /// GEMM packing buffers owned by this call's work item (one GEMM at a time; dense layers use it).
+    public let gemmWorkspace: GEMMWorkspace
 
     /// Creates the arguments of a backward call.
     public init(input: UnsafePointer<Float>, output: UnsafePointer<Float>,
                 outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                 parameters: UnsafePointer<Float>, parameterGradients: UnsafeMutablePointer<Float>,
                 chunks: Range<Int>, batchSize: Int, workspace: UnsafeMutablePointer<Float>,
-                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner) {
+                isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner,
+                gemmWorkspace: GEMMWorkspace) {
         self.input = input
         self.output = output
         self.outputGradient = outputGradient
@@ -54,6 +57,7 @@ public struct BackwardPass: @unchecked Sendable {
         self.isFrozen = isFrozen
         self.random = random
         self.runner = runner
+        self.gemmWorkspace = gemmWorkspace
     }
 
     /// The element offset of `chunks.lowerBound` in a buffer of `featureCount` features per sample.

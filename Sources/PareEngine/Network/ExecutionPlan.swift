@@ -7,6 +7,7 @@
 //   gradientSlots[s], s ≥ 1        ∂loss/∂slots[s], same size (slot 0, the input, never needs one)
 //   itemGradients                  [workItems][parameterCount], one gradient vector per work item
 //   workspaces[l]                  layer l's scratch between its forward and backward
+//   gemmWorkspaces[item]           GEMM packing buffers of work item `item` (batch phases use item 0's)
 // A layer that shares its input buffer (flatten) gets its input's slot and gradient buffer and is never called.
 // Each activation has its own gradient buffer: work items write disjoint chunk ranges of it, and a batch phase
 // reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
@@ -35,6 +36,7 @@ final class ExecutionPlan: @unchecked Sendable {
     private let outputSlot: [Int]
     private let gradientSlots: [UnsafeMutablePointer<Float>?]
     private let workspaces: [UnsafeMutablePointer<Float>]
+    private let gemmWorkspaces: [GEMMWorkspace]
     private let itemLossSums: UnsafeMutablePointer<Double>
     private let itemCorrectCounts: UnsafeMutablePointer<Int>
     private let storage: [FloatBuffer]
@@ -95,6 +97,7 @@ final class ExecutionPlan: @unchecked Sendable {
         self.outputSlot = outputSlot
         self.gradientSlots = gradientSlots
         workspaces = layers.map { allocate($0.workspaceCount) }
+        gemmWorkspaces = (0..<maxWorkItems).map { _ in GEMMWorkspace() }
         itemLossSums = .allocate(capacity: maxWorkItems)
         itemLossSums.initialize(repeating: 0, count: maxWorkItems)
         itemCorrectCounts = .allocate(capacity: maxWorkItems)
@@ -181,12 +184,12 @@ final class ExecutionPlan: @unchecked Sendable {
         for (position, segment) in segments.enumerated() {
             switch segment {
             case .batch(let index):
-                forward(index, chunks: split.allChunks, arguments, runner: runner)
+                forward(index, chunks: split.allChunks, arguments, item: 0, runner: runner)
             case .items(let range):
                 let isLast = position == segments.count - 1
                 runner.run(split.itemCount) { item in
                     let chunks = split.chunks(ofItem: item)
-                    for index in range { self.forward(index, chunks: chunks, arguments, runner: .serial) }
+                    for index in range { self.forward(index, chunks: chunks, arguments, item: item, runner: .serial) }
                     guard isLast else { return }
                     self.computeLoss(item: item, chunks: chunks, arguments, withGradient: backward)
                     guard backward else { return }
@@ -226,14 +229,16 @@ final class ExecutionPlan: @unchecked Sendable {
         return (lossSum, correctCount)
     }
 
-    private func forward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, runner: ParallelRunner) {
+    private func forward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, item: Int,
+                         runner: ParallelRunner) {
         let layer = layers[index]
         guard !layer.sharesInputBuffer else { return }
         layer.forward(ForwardPass(
             input: slots[inputSlot[index]], output: slots[outputSlot[index]], chunks: chunks,
             batchSize: arguments.split.batchSize, parameters: parameters + parameterOffsets[index],
             workspace: workspaces[index], isTraining: arguments.isTraining, isFrozen: frozen[index],
-            random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner))
+            random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner,
+            gemmWorkspace: gemmWorkspaces[item]))
     }
 
     private func backward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, item: Int,
@@ -252,7 +257,7 @@ final class ExecutionPlan: @unchecked Sendable {
             parameterGradients: gradientVector(item: item) + parameterOffsets[index], chunks: chunks,
             batchSize: arguments.split.batchSize, workspace: workspaces[index], isTraining: arguments.isTraining,
             isFrozen: frozen[index], random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index),
-            runner: runner))
+            runner: runner, gemmWorkspace: gemmWorkspaces[item]))
     }
 
     private func computeLoss(item: Int, chunks: Range<Int>, _ arguments: StepArguments, withGradient: Bool) {
