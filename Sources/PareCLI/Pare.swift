@@ -8,7 +8,7 @@ public enum Pare {
     public static let version = "0.1.0"
 
     /// Every subcommand, in help order.
-    static var commands: [any Command.Type] { [SearchCommand.self, SweepCommand.self, FinetuneCommand.self, SummaryCommand.self, TrainCommand.self, EvaluateCommand.self, ReportCommand.self] }
+    static var commands: [any Command.Type] { [SearchCommand.self, SweepCommand.self, FinetuneCommand.self, SummaryCommand.self, TrainCommand.self, EvaluateCommand.self, ReportCommand.self, BenchCommand.self] }
 
     /// Runs `pare` with `arguments` (without the program name) and returns the exit status: 0 on success,
     /// 1 on failure, 64 on bad usage. Every error is printed as exactly one line on the console's stderr.
