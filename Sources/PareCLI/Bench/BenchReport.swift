@@ -60,7 +60,7 @@ struct BenchReport: Sendable, Codable {
         var lines: [String] = []
         let peakText = peaks.map { String(format: "%d thread%@ %.1f GFLOP/s (cpu/wall %.2f)", $0.threads,
                                           $0.threads == 1 ? "" : "s", $0.bestGFLOPS, $0.cpuPerWall) }
-        lines.append("pare bench \(pareVersion): \(cores) cores; FMA peak (SIMD8 addingProduct, AVX2): "
+        lines.append("pare bench \(pareVersion): \(cores) cores; FMA peak (SIMD16 addingProduct, AVX2): "
                      + peakText.joined(separator: ", "))
         if !models.isEmpty {
             lines += ["", "| model | params | batch | optimizer | threads | items | images/s best | median | GFLOP/s | % of peak | cpu/wall | load |",

@@ -1,6 +1,7 @@
 // The machine's practical FMA peak, measured rather than assumed: every thread runs a register-resident loop of
-// SIMD8 `addingProduct` (one `vfmadd231ps ymm` each with Package.swift's AVX2 flags) on 12 independent
-// accumulators, enough to cover the FMA latency on two FMA ports (4 cycles × 2 ports = 8 in flight). `pare bench`
+// `addingProduct` on five SIMD16 accumulators (two `vfmadd231ps ymm` each with Package.swift's AVX2 flags: 10
+// independent chains, enough to cover the FMA latency on two FMA ports, 4 cycles × 2 ports = 8 in flight, and
+// with the two factors 14 of the 16 ymm registers, so nothing spills). `pare bench`
 // reports achieved training and GEMM rates as a share of this number for the same thread count.
 
 import Dispatch
@@ -19,8 +20,8 @@ public enum FMAPeak {
         public let cpuPerWall: Double
     }
 
-    /// Accumulators in flight per thread.
-    static let accumulatorCount = 12
+    /// 8-float (ymm) accumulators in flight per thread: five `SIMD16`.
+    static let accumulatorCount = 10
     /// FMA steps per accumulator in one call of `run` (≈ 1.5 ms per call at 4 GHz).
     static let stepsPerCall = 250_000
 
@@ -45,29 +46,41 @@ public enum FMAPeak {
 
     private static func runOnEveryThread(_ threads: Int, calls: Int) {
         if threads == 1 {
-            for _ in 0..<calls { consume(run(seed: 1)) }
+            let operands = Operands(thread: 0)
+            for _ in 0..<calls { consume(run(operands.factor, operands.step, steps: stepsPerCall)) }
             return
         }
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for _ in 0..<calls { consume(run(seed: Float(thread + 1))) }
+            let operands = Operands(thread: thread)
+            for _ in 0..<calls { consume(run(operands.factor, operands.step, steps: stepsPerCall)) }
+        }
+    }
+
+    /// The loop's two factors, different in every lane and built at run time. Measured pitfalls: with splat
+    /// constants LLVM split the accumulators into scalar and 128-bit pieces (5 instead of ~120 GFLOP/s), and with
+    /// the factors passed in a struct and a `static let` trip count it kept the accumulators on the stack (47).
+    struct Operands {
+        let factor: SIMD16<Float>
+        let step: SIMD16<Float>
+
+        init(thread: Int) {
+            var factor = SIMD16<Float>(repeating: 0.999_9)
+            for lane in 0..<16 { factor[lane] -= Float(lane) * 1e-6 }
+            self.factor = factor
+            step = SIMD16<Float>(repeating: 1e-7) * Float(thread + 1)
         }
     }
 
     /// One call of the loop; returns the accumulators' sum so the work cannot be optimised away.
     @inline(never)
-    static func run(seed: Float) -> Float {
-        let factor = SIMD8<Float>(repeating: 0.999_99), step = SIMD8<Float>(repeating: 1e-7 * seed)
-        var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
-        var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
-        for _ in 0..<stepsPerCall {
+    static func run(_ factor: SIMD16<Float>, _ step: SIMD16<Float>, steps: Int) -> Float {
+        var a0 = SIMD16<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0, a4 = a0
+        for _ in 0..<steps {
             a0 = a0.addingProduct(factor, step); a1 = a1.addingProduct(factor, step)
             a2 = a2.addingProduct(factor, step); a3 = a3.addingProduct(factor, step)
-            a4 = a4.addingProduct(factor, step); a5 = a5.addingProduct(factor, step)
-            a6 = a6.addingProduct(factor, step); a7 = a7.addingProduct(factor, step)
-            a8 = a8.addingProduct(factor, step); a9 = a9.addingProduct(factor, step)
-            a10 = a10.addingProduct(factor, step); a11 = a11.addingProduct(factor, step)
+            a4 = a4.addingProduct(factor, step)
         }
-        return ((a0 + a1) + (a2 + a3) + (a4 + a5) + (a6 + a7) + (a8 + a9) + (a10 + a11)).sum()
+        return ((a0 + a1) + (a2 + a3) + a4).sum()
     }
 
     /// Keeps a result alive without printing it (an impossible comparison the optimiser cannot fold).
