@@ -12,11 +12,11 @@ import Testing
                         activation: .relu)
     }
 
-    /// qiita_cnn2 at n = 2: P = 932 is far below the budget, so the rule splits until each item's activations fit.
-    /// Per chunk: 16 · (784 input + 2 · (1352 + 1152 + 288 + 400 + 256 + 64 + 10 outputs)) = 125,248 floats.
-    /// Batch 128 = 8 chunks: ⌈8 · 125,248 / 131,072⌉ = ⌈7.64⌉ = 8 items; batch 64: ⌈3.82⌉ = 4; batch 33 (3 chunks):
-    /// ⌈2.87⌉ = 3, rounded up to even = 4, capped at 3 chunks; batch 16: one chunk, one item.
-    @Test func activationHeavyModelGetsSmallItems() throws {
+    /// qiita_cnn2 at n = 2: P = 932 is tiny against the activations, so it gets the rule's maximum of 4 items.
+    /// Per chunk: 16 · (784 input + 2 · (1352 + 1152 + 288 + 400 + 256 + 64 + 10 outputs)) = 125,248 floats; batch
+    /// 128 = 8 chunks allow 0.1 · 8 · 125,248 = 100,198 floats of extra gradient traffic, and 4 items need
+    /// 3 · 932 = 2,796. Batch 33 has 3 chunks, so 3 items; batch 16 one chunk, one item.
+    @Test func activationHeavyModelGetsMoreItems() throws {
         let c1 = try Self.conv("c1", Self.mnist, 2), c2 = try Self.conv("c2", c1.outputShape, 2)
         let p1 = try MaxPooling2DLayer(name: "p1", inputShape: c2.outputShape, poolSize: PlaneSize(square: 2))
         let c3 = try Self.conv("c3", p1.outputShape, 4), c4 = try Self.conv("c4", c3.outputShape, 4)
@@ -26,13 +26,14 @@ import Testing
                                    try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)]
         let network = try Network(layers: layers, inputShape: Self.mnist, maxBatchSize: 128)
         #expect(network.workItemRule.activationFloatsPerChunk == 125_248)
-        #expect([128, 64, 33, 16].map { network.split(batchSize: $0).itemCount } == [8, 4, 3, 1])
-        #expect(network.workItemLimit == 8)
+        #expect([128, 64, 33, 16].map { network.split(batchSize: $0).itemCount } == [4, 4, 3, 1])
+        #expect(network.workItemLimit == 4)
     }
 
-    /// seed000_cnn: P = 296,518 ≥ 131,072, so an extra item would cost more than it could save: 2 items. The same
-    /// for a 784-128-10 MLP at batch 64 (P = 101,770 < budget, but 4 chunks · 16 · (784 + 2 · 138) = 67,840
-    /// floats already fit).
+    /// seed000_cnn: P = 296,518, so 4 items would add 3 · 296,518 = 889,554 floats of gradient traffic, more than a
+    /// tenth of even a 512-sample batch's activations (32 chunks · 16 · (784 + 2 · 5,146) = 5,670,912 floats): 2
+    /// items. A 784-128-10 MLP at batch 64: 4 chunks · 16 · (784 + 2 · 138) = 67,840 floats allow 6,784, far
+    /// below 3 · 101,770: 2 items.
     @Test func parameterHeavyModelsGetTwoItems() throws {
         let c1 = try Conv2DLayer(name: "c1", inputShape: Self.mnist, filters: 4, kernelSize: PlaneSize(square: 3))
         let c2 = try Conv2DLayer(name: "c2", inputShape: c1.outputShape, filters: 4, kernelSize: PlaneSize(square: 3))
