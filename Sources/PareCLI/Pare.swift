@@ -10,7 +10,8 @@ public enum Pare {
     /// Every subcommand, in help order.
     static var commands: [any Command.Type] {
         [SearchCommand.self, SweepCommand.self, FinetuneCommand.self, SummaryCommand.self, TrainCommand.self,
-         EvaluateCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self]
+         EvaluateCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
+         BenchCommand.self]
     }
 
     /// Runs `pare` with `arguments` (without the program name) and returns the exit status: 0 on success,

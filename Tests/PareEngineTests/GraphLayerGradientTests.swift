@@ -166,7 +166,8 @@ private func cappedKinkPattern(of twin: any Layer) -> (LayerHarness) -> [Bool] {
                     for chunk in 0..<2 {  // one call per chunk, as two work items would
                         layer.forward(ForwardPass(input: a, output: y, chunks: chunk..<(chunk + 1), batchSize: 17,
                                                   parameters: p, workspace: p, isTraining: true, isFrozen: false,
-                                                  random: random, runner: .serial, additionalInputs: others))
+                                                  random: random, runner: .serial, gemmWorkspace: GEMMWorkspace(),
+                                                  additionalInputs: others))
                     }
                 }
                 outputGradient.withPointer { dy in firstGradient.withPointer { da in thirdGradient.withPointer { dc in
@@ -174,7 +175,8 @@ private func cappedKinkPattern(of twin: any Layer) -> (LayerHarness) -> [Bool] {
                         layer.backward(BackwardPass(input: a, output: y, outputGradient: dy, inputGradient: da,
                                                     parameters: p, parameterGradients: p, chunks: 0..<2, batchSize: 17,
                                                     workspace: p, isTraining: true, isFrozen: false, random: random,
-                                                    runner: .serial, additionalInputGradients: otherGradients))
+                                                    runner: .serial, gemmWorkspace: GEMMWorkspace(),
+                                                    additionalInputGradients: otherGradients))
                     }
                 } } }
             } }

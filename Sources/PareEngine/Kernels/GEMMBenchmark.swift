@@ -2,8 +2,6 @@
 // 32/64-channel im2col convolutions of SWIFT_PERF.md §2), with 1 and 2 threads, for `pare bench` and for the
 // comparison with numpy/OpenBLAS (Benchmarks/gemm_numpy.py times the same row-major shapes).
 
-import Glibc
-
 /// Timings of `GEMM.multiply` on Pare's benchmark shapes.
 public enum GEMMBenchmark {
     /// How an operand of a benchmark case is stored.
@@ -150,15 +148,7 @@ public enum GEMMBenchmark {
 
     /// Wall and process CPU seconds of `times` calls of `body`.
     private static func seconds(_ body: () -> Void, times: Int) -> (wall: Double, cpu: Double) {
-        let wallStart = clock(CLOCK_MONOTONIC), cpuStart = clock(CLOCK_PROCESS_CPUTIME_ID)
-        for _ in 0..<times { body() }
-        return (clock(CLOCK_MONOTONIC) - wallStart, clock(CLOCK_PROCESS_CPUTIME_ID) - cpuStart)
-    }
-
-    private static func clock(_ id: clockid_t) -> Double {
-        var time = timespec()
-        clock_gettime(id, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        ProcessClock.measure { for _ in 0..<times { body() } }
     }
 
     private static func fixed(_ value: Double, _ digits: Int) -> String {

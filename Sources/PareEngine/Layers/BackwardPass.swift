@@ -3,7 +3,7 @@
 /// The arguments of one `Layer.backward` call (same chunk and concurrency rules as `ForwardPass`).
 ///
 /// `@unchecked Sendable`: raw pointers into `Network`-owned buffers; concurrent calls touch disjoint chunks
-/// and each work item has its own `parameterGradients` vector.
+/// and each work item has its own `parameterGradients` vector and `gemmWorkspace`.
 public struct BackwardPass: @unchecked Sendable {
     /// The forward input, `[chunk][inputFeatures][16]` (the first input of a layer with several).
     public let input: UnsafePointer<Float>
@@ -39,6 +39,8 @@ public struct BackwardPass: @unchecked Sendable {
     public let random: CounterRandom
     /// Threads a batch-phase call may use.
     public let runner: ParallelRunner
+    /// GEMM packing buffers owned by this call's work item (one GEMM at a time; dense layers use it).
+    public let gemmWorkspace: GEMMWorkspace
 
     /// Creates the arguments of a backward call.
     public init(input: UnsafePointer<Float>, output: UnsafePointer<Float>,
@@ -46,6 +48,7 @@ public struct BackwardPass: @unchecked Sendable {
                 parameters: UnsafePointer<Float>, parameterGradients: UnsafeMutablePointer<Float>,
                 chunks: Range<Int>, batchSize: Int, workspace: UnsafeMutablePointer<Float>,
                 isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner,
+                gemmWorkspace: GEMMWorkspace,
                 additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>> = UnsafeBufferPointer(start: nil, count: 0),
                 additionalInputGradients: UnsafeBufferPointer<UnsafeMutablePointer<Float>?>
                     = UnsafeBufferPointer(start: nil, count: 0)) {
@@ -64,6 +67,7 @@ public struct BackwardPass: @unchecked Sendable {
         self.isFrozen = isFrozen
         self.random = random
         self.runner = runner
+        self.gemmWorkspace = gemmWorkspace
     }
 
     /// The element offset of `chunks.lowerBound` in a buffer of `featureCount` features per sample.

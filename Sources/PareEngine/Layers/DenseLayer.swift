@@ -1,5 +1,5 @@
-// The fully connected layer: forward, backward and parameters, calling the reference dense kernels and the fast
-// activation kernels.
+// The fully connected layer: forward, backward and parameters, calling the GEMM-based dense kernels (Dense.swift)
+// with the work item's GEMM workspace, and the fast activation kernels.
 
 /// A fully connected layer with optional bias and a fused activation: `y = activation(W · x + b)` per sample.
 ///
@@ -58,9 +58,10 @@ public struct DenseLayer: Layer {
     /// `y = activation(W · x + b)` on the pass's chunks.
     public func forward(_ pass: ForwardPass) {
         let output = pass.output + pass.chunkOffset(featureCount: geometry.outputFeatures)
-        denseForwardReference(input: pass.input + pass.chunkOffset(featureCount: geometry.inputFeatures),
-                              kernel: pass.parameters, bias: useBias ? pass.parameters + kernelCount : nil,
-                              output: output, geometry: geometry, chunkCount: pass.chunks.count)
+        denseForward(input: pass.input + pass.chunkOffset(featureCount: geometry.inputFeatures),
+                     kernel: pass.parameters, bias: useBias ? pass.parameters + kernelCount : nil,
+                     output: output, geometry: geometry, chunkCount: pass.chunks.count,
+                     workspace: pass.gemmWorkspace, threads: pass.runner.threadCount)
         activationForward(activation, values: output, shape: outputShape, chunkCount: pass.chunks.count)
     }
 
@@ -72,15 +73,17 @@ public struct DenseLayer: Layer {
         activationBackward(activation, output: pass.output + outputOffset, gradient: preActivationGradient,
                            shape: outputShape, chunkCount: pass.chunks.count)
         if !pass.isFrozen {
-            denseParameterGradientsReference(input: pass.input + inputOffset, outputGradient: preActivationGradient,
-                                             kernelGradient: pass.parameterGradients,
-                                             biasGradient: useBias ? pass.parameterGradients + kernelCount : nil,
-                                             geometry: geometry, chunkCount: pass.chunks.count)
+            denseParameterGradients(input: pass.input + inputOffset, outputGradient: preActivationGradient,
+                                    kernelGradient: pass.parameterGradients,
+                                    biasGradient: useBias ? pass.parameterGradients + kernelCount : nil,
+                                    geometry: geometry, chunkCount: pass.chunks.count,
+                                    workspace: pass.gemmWorkspace, threads: pass.runner.threadCount)
         }
         if let inputGradient = pass.inputGradient {
-            denseInputGradientReference(outputGradient: preActivationGradient, kernel: pass.parameters,
-                                        inputGradient: inputGradient + inputOffset, geometry: geometry,
-                                        chunkCount: pass.chunks.count)
+            denseInputGradient(outputGradient: preActivationGradient, kernel: pass.parameters,
+                               inputGradient: inputGradient + inputOffset, geometry: geometry,
+                               chunkCount: pass.chunks.count, workspace: pass.gemmWorkspace,
+                               threads: pass.runner.threadCount)
         }
     }
 }

@@ -8,7 +8,7 @@
 /// the statistics in `parameters`).
 ///
 /// `@unchecked Sendable`: it carries raw pointers into buffers owned by the `Network`; concurrent calls touch
-/// disjoint chunk ranges, which is what makes sharing them safe.
+/// disjoint chunk ranges, which is what makes sharing them safe, and each work item has its own `gemmWorkspace`.
 public struct ForwardPass: @unchecked Sendable {
     /// The layer input, `[chunk][inputFeatures][16]` (the first input of a layer with several).
     public let input: UnsafePointer<Float>
@@ -32,11 +32,14 @@ public struct ForwardPass: @unchecked Sendable {
     public let random: CounterRandom
     /// Threads a batch-phase call may use for work it splits itself (per-item calls get `.serial`).
     public let runner: ParallelRunner
+    /// GEMM packing buffers owned by this call's work item (one GEMM at a time; dense layers use it).
+    public let gemmWorkspace: GEMMWorkspace
 
     /// Creates the arguments of a forward call.
     public init(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, chunks: Range<Int>,
                 batchSize: Int, parameters: UnsafeMutablePointer<Float>, workspace: UnsafeMutablePointer<Float>,
                 isTraining: Bool, isFrozen: Bool, random: CounterRandom, runner: ParallelRunner,
+                gemmWorkspace: GEMMWorkspace,
                 additionalInputs: UnsafeBufferPointer<UnsafePointer<Float>> = UnsafeBufferPointer(start: nil, count: 0)) {
         self.input = input
         self.additionalInputs = additionalInputs
@@ -49,6 +52,7 @@ public struct ForwardPass: @unchecked Sendable {
         self.isFrozen = isFrozen
         self.random = random
         self.runner = runner
+        self.gemmWorkspace = gemmWorkspace
     }
 
     /// The element offset of `chunks.lowerBound` in a buffer of `featureCount` features per sample.

@@ -8,6 +8,7 @@
 //   edge buffers                   one more gradient buffer per extra reader of a slot (graphs only, below)
 //   itemGradients                  [workItems][parameterCount], one gradient vector per work item
 //   workspaces[l]                  layer l's scratch between its forward and backward
+//   gemmWorkspaces[item]           GEMM packing buffers of work item `item` (batch phases use item 0's)
 // A layer that shares its input buffer (flatten) gets its input's slot and gradient buffer and is never called.
 // Each activation has its own gradient buffer: work items write disjoint chunk ranges of it, and a batch phase
 // reads it whole. (Two shared ping-pong buffers would not do: layers of different widths put the same chunk at
@@ -58,6 +59,7 @@ final class ExecutionPlan: @unchecked Sendable {
     /// Per merge layer: where the gradients of its inputs after the first go (rewritten by `updateSchedule`).
     private let additionalGradientTables: [UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?]
     private let workspaces: [UnsafeMutablePointer<Float>]
+    private let gemmWorkspaces: [GEMMWorkspace]
     private let itemLossSums: UnsafeMutablePointer<Double>
     private let itemCorrectCounts: UnsafeMutablePointer<Int>
     private let storage: [FloatBuffer]
@@ -151,6 +153,7 @@ final class ExecutionPlan: @unchecked Sendable {
             return table
         }
         workspaces = layers.map { allocate($0.workspaceCount) }
+        gemmWorkspaces = (0..<maxWorkItems).map { _ in GEMMWorkspace() }
         itemLossSums = .allocate(capacity: maxWorkItems)
         itemLossSums.initialize(repeating: 0, count: maxWorkItems)
         itemCorrectCounts = .allocate(capacity: maxWorkItems)
@@ -273,12 +276,12 @@ final class ExecutionPlan: @unchecked Sendable {
         for (position, segment) in segments.enumerated() {
             switch segment {
             case .batch(let index):
-                forward(index, chunks: split.allChunks, arguments, runner: runner)
+                forward(index, chunks: split.allChunks, arguments, item: 0, runner: runner)
             case .items(let range):
                 let isLast = position == segments.count - 1
                 runner.run(split.itemCount) { item in
                     let chunks = split.chunks(ofItem: item)
-                    for index in range { self.forward(index, chunks: chunks, arguments, runner: .serial) }
+                    for index in range { self.forward(index, chunks: chunks, arguments, item: item, runner: .serial) }
                     guard isLast else { return }
                     self.computeLoss(item: item, chunks: chunks, arguments, withGradient: backward)
                     guard backward else { return }
@@ -318,7 +321,8 @@ final class ExecutionPlan: @unchecked Sendable {
         return (lossSum, correctCount)
     }
 
-    private func forward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, runner: ParallelRunner) {
+    private func forward(_ index: Int, chunks: Range<Int>, _ arguments: StepArguments, item: Int,
+                         runner: ParallelRunner) {
         let layer = layers[index]
         guard !layer.sharesInputBuffer else { return }
         layer.forward(ForwardPass(
@@ -326,6 +330,7 @@ final class ExecutionPlan: @unchecked Sendable {
             batchSize: arguments.split.batchSize, parameters: parameters + parameterOffsets[index],
             workspace: workspaces[index], isTraining: arguments.isTraining, isFrozen: frozen[index],
             random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index), runner: runner,
+            gemmWorkspace: gemmWorkspaces[item],
             additionalInputs: UnsafeBufferPointer(start: additionalInputTables[index],
                                                   count: additionalInputCounts[index])))
     }
@@ -344,7 +349,7 @@ final class ExecutionPlan: @unchecked Sendable {
             parameterGradients: gradientVector(item: item) + parameterOffsets[index], chunks: chunks,
             batchSize: arguments.split.batchSize, workspace: workspaces[index], isTraining: arguments.isTraining,
             isFrozen: frozen[index], random: CounterRandom(seed: arguments.seed, step: arguments.step, layer: index),
-            runner: runner,
+            runner: runner, gemmWorkspace: gemmWorkspaces[item],
             additionalInputs: UnsafeBufferPointer(start: additionalInputTables[index], count: additionalCount),
             additionalInputGradients: UnsafeBufferPointer(start: additionalGradientTables[index],
                                                           count: additionalCount)))

@@ -39,9 +39,9 @@
 /// **Batches** arrive in the lane layout (`LaneLayout`): `LaneLayout.floatCount(batchSize: count,
 /// featureCount: inputShape.featureCount)` floats, padding lanes zero. Labels are `count` class indices.
 ///
-/// **Work items and determinism.** A batch is split into `min(chunkCount, workItemLimit)` work items of
-/// contiguous chunks (`BatchSplit`), a number that depends only on the batch size and `workItemLimit` — not on
-/// `threadCount`. Each item runs forward and backward over its chunks and writes its own gradient vector; the
+/// **Work items and determinism.** A batch is split into work items of contiguous chunks (`BatchSplit`); how many
+/// is decided by `workItemRule` from the model and the batch size (or capped by an explicit `workItemLimit`) —
+/// never from `threadCount`. Each item runs forward and backward over its chunks and writes its own gradient vector; the
 /// vectors are summed in item order and the optimizer steps. Items run on `threadCount` threads or in a loop;
 /// the results are bit-identical. A batch-norm layer in training needs batch statistics: the executor runs
 /// the layers before it per item, the layer once over the whole batch, and the rest per item again.
@@ -84,8 +84,10 @@ public final class Network {
     public let maxBatchSize: Int
     /// Threads used for work items, batch phases and the optimizer update.
     public let threadCount: Int
-    /// Most work items a batch is split into (fixed per network so results do not depend on `threadCount`).
+    /// Most work items a batch is split into: the rule's count for `maxBatchSize` (buffers are sized for it).
     public let workItemLimit: Int
+    /// How a batch's chunk count maps to its work items (depends on the model, not on `threadCount`).
+    public let workItemRule: WorkItemRule
     /// Length of the flat parameter vector.
     public let parameterCount: Int
     /// Every parameter tensor with its place in the vector, in layer order.
@@ -95,18 +97,17 @@ public final class Network {
     /// The seed of dropout's counter-based random stream (set by `initialize`, saved in checkpoints).
     public var dropoutSeed: UInt64 = 0
 
-    /// The default `workItemLimit`: 4 items, twice the two cores of the reference machine (SWIFT_PERF §7.4).
-    public static let defaultWorkItemLimit = 4
-
     let plan: ExecutionPlan
 
     /// Builds a chain network, each layer reading the one before it; parameters start at zero until
     /// `initialize` is called.
     ///
+    /// `workItemLimit` replaces `WorkItemRule`'s choice by at most that many items (tests, experiments).
+    ///
     /// - Throws: `EngineError` when there are no layers, a size or input dimension is not positive, shapes do not
     ///   chain, two layers share a name, or the last layer does not output a vector.
     public convenience init(layers: [any Layer], inputShape: SampleShape, maxBatchSize: Int, threadCount: Int = 1,
-                            workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
+                            workItemLimit: Int? = nil) throws(EngineError) {
         try self.init(layers: layers, inputs: LayerInput.chain(layerCount: layers.count), inputShape: inputShape,
                       maxBatchSize: maxBatchSize, threadCount: threadCount, workItemLimit: workItemLimit)
     }
@@ -119,11 +120,13 @@ public final class Network {
     ///   layer expects, a layer's output is read by no later layer (only the last layer's may be unread), two
     ///   layers share a name, or the last layer does not output a vector.
     public init(layers: [any Layer], inputs: [[LayerInput]], inputShape: SampleShape, maxBatchSize: Int,
-                threadCount: Int = 1, workItemLimit: Int = Network.defaultWorkItemLimit) throws(EngineError) {
+                threadCount: Int = 1, workItemLimit: Int? = nil) throws(EngineError) {
         guard let last = layers.last else { throw .emptyNetwork }
         guard maxBatchSize >= 1 else { throw .nonPositiveSize(what: "maximum batch size", value: maxBatchSize) }
         guard threadCount >= 1 else { throw .nonPositiveSize(what: "thread count", value: threadCount) }
-        guard workItemLimit >= 1 else { throw .nonPositiveSize(what: "work-item limit", value: workItemLimit) }
+        if let workItemLimit, workItemLimit < 1 {
+            throw .nonPositiveSize(what: "work-item limit", value: workItemLimit)
+        }
         guard inputShape.channels >= 1, inputShape.height >= 1, inputShape.width >= 1 else {
             throw .invalidValue(name: "the input shape", requirement: "positive in every dimension",
                                 found: "\(inputShape)")
@@ -182,12 +185,15 @@ public final class Network {
         self.outputShape = last.outputShape
         self.maxBatchSize = maxBatchSize
         self.threadCount = threadCount
-        self.workItemLimit = workItemLimit
+        let rule = workItemLimit.map(WorkItemRule.fixed)
+            ?? WorkItemRule(layers: layers, inputShape: inputShape, parameterCount: offset)
+        self.workItemRule = rule
+        self.workItemLimit = rule.itemCount(chunkCount: LaneLayout.chunkCount(batchSize: maxBatchSize))
         self.parameterCount = offset
         self.parameterSlots = slots
         self.plan = ExecutionPlan(layers: layers, inputs: inputs, inputFeatureCount: inputShape.featureCount,
                                   parameterSlots: slots, parameterOffsets: offsets, parameterCount: offset,
-                                  maxBatchSize: maxBatchSize, threadCount: threadCount, workItemLimit: workItemLimit)
+                                  maxBatchSize: maxBatchSize, threadCount: threadCount, workItemLimit: self.workItemLimit)
     }
 
     /// Number of classes: the feature count of the output.
@@ -195,7 +201,8 @@ public final class Network {
 
     /// How a batch of `batchSize` samples is split into work items.
     public func split(batchSize: Int) -> BatchSplit {
-        BatchSplit(batchSize: batchSize, workItemLimit: workItemLimit)
+        BatchSplit(batchSize: batchSize,
+                   workItemLimit: workItemRule.itemCount(chunkCount: LaneLayout.chunkCount(batchSize: batchSize)))
     }
 
     func checkBatch(count: Int) {

@@ -32,21 +32,7 @@ public enum Checkpoint {
 
     /// Reads `url` and sets `network`'s parameters from it; every tensor must be present with its Keras shape.
     public static func load(into network: Network, analysis: ModelAnalysis, from url: URL) throws {
-        let file = try SafeTensorsFile.read(from: url)
-        let permutations = flattenPermutations(analysis)
-        for slot in network.parameterSlots {
-            let name = slot.qualifiedName
-            let kerasShape = kerasShape(of: slot, analysis: analysis)
-            guard let tensor = file[name] else {
-                throw TrainingError.checkpoint("\(url.path): error: no tensor '\(name)' (the file does not belong to this model?)")
-            }
-            guard tensor.shape == kerasShape else {
-                throw TrainingError.checkpoint("\(url.path): error: '\(name)' has shape \(tensor.shape), the model needs \(kerasShape)")
-            }
-            let values = toEngine(tensor.values, slot: slot, kind: analysis.layers[slot.layerIndex].spec.kind,
-                                  permutation: permutations[slot.layerIndex])
-            try network.setParameterValues(values, layer: slot.layerName, tensor: slot.tensor.name)
-        }
+        try load(into: network, analysis: analysis, from: url, layers: nil)
     }
 
     /// The network's parameters as Keras-layout tensors, in parameter order.

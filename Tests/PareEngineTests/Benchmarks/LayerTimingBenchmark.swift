@@ -33,6 +33,7 @@ struct LayerTimingBenchmark {
                                                                 : laneBuffer(layer.outputShape))
         }
         let workspaces = layers.map { FloatBuffer(count: $0.workspaceCount) }
+        let gemmWorkspace = GEMMWorkspace()
         let split = network.split(batchSize: model.batchSize)
         let itemChunks = (0..<split.itemCount).map { split.chunks(ofItem: $0) }
         var rows: [(String, Double)] = []
@@ -46,7 +47,7 @@ struct LayerTimingBenchmark {
                 ForwardPass(input: activations[index].pointer, output: activations[index + 1].pointer,
                             chunks: chunks, batchSize: model.batchSize, parameters: parameters + offset,
                             workspace: workspaces[index].pointer, isTraining: true, isFrozen: false, random: random,
-                            runner: .serial)
+                            runner: .serial, gemmWorkspace: gemmWorkspace)
             }
             rows.append(("\(layer.name) forward", BenchmarkTiming.measure(repetitions: 5) {
                 for pass in forwards { layer.forward(pass) }
@@ -57,7 +58,8 @@ struct LayerTimingBenchmark {
                              inputGradient: index == 0 ? nil : activationGradients[index].pointer,
                              parameters: parameters + offset, parameterGradients: gradients.pointer + offset,
                              chunks: chunks, batchSize: model.batchSize, workspace: workspaces[index].pointer,
-                             isTraining: true, isFrozen: false, random: random, runner: .serial)
+                             isTraining: true, isFrozen: false, random: random, runner: .serial,
+                             gemmWorkspace: gemmWorkspace)
             }
             rows.append(("\(layer.name) backward", BenchmarkTiming.measure(repetitions: 5) {
                 for pass in backwards { layer.backward(pass) }

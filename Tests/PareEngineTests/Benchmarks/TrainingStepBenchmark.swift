@@ -4,7 +4,7 @@
 // 50 ms), the CPU/wall ratio (≈ threads when the machine is idle) and /proc/loadavg before and after; numbers
 // taken while the load is above 0.7 are marked PROVISIONAL (the machine is shared, SWIFT_PERF §7.7).
 // PARE_BENCH_MODELS=cnn2,seed000,cnn1,mlp,residual picks models (default: all); PARE_BENCH_ITEMS=n sets the networks'
-// work-item limit (default Network.defaultWorkItemLimit).
+// work-item limit (default: the networks' WorkItemRule).
 
 import Foundation
 import Testing
@@ -14,7 +14,6 @@ import PareEngine
 struct TrainingStepBenchmark {
     private func measure(_ model: SeedModel, threads: Int) throws {
         let items = ProcessInfo.processInfo.environment["PARE_BENCH_ITEMS"].flatMap { Int($0) }
-            ?? Network.defaultWorkItemLimit
         let layers = try model.layers()
         let network = try Network(layers: layers, inputs: model.inputs ?? LayerInput.chain(layerCount: layers.count),
                                   inputShape: SeedModel.mnist, maxBatchSize: model.batchSize, threadCount: threads,

@@ -13,6 +13,8 @@ final class LayerHarness {
     var isTraining = true
     var isFrozen = false
     var random = CounterRandom(seed: 11, step: 3, layer: 2)
+    /// GEMM packing buffers for the layer's calls (they run one after another).
+    let gemmWorkspace = GEMMWorkspace()
 
     init(layer: any Layer, input: LaneTensor, parameters: [Float]) {
         precondition(parameters.count == layer.parameterCount, "harness: \(parameters.count) parameters for \(layer.name)")
@@ -44,7 +46,7 @@ final class LayerHarness {
                                 input: inputBuffer.baseAddress!, output: outputBuffer.baseAddress!, chunks: chunks,
                                 batchSize: batchSize, parameters: parameterBuffer.baseAddress!,
                                 workspace: workspaceBuffer.baseAddress!, isTraining: isTraining, isFrozen: isFrozen,
-                                random: random, runner: runner))
+                                random: random, runner: runner, gemmWorkspace: gemmWorkspace))
                         }
                     }
                 }
@@ -77,7 +79,7 @@ final class LayerHarness {
                                             parameterGradients: gradientBuffer.baseAddress!, chunks: chunks,
                                             batchSize: batchSize, workspace: workspaceBuffer.baseAddress!,
                                             isTraining: isTraining, isFrozen: isFrozen, random: random,
-                                            runner: runner))
+                                            runner: runner, gemmWorkspace: gemmWorkspace))
                                     }
                                 }
                             }
