@@ -26,7 +26,7 @@ import PareTestSupport
         (["train"], 64, "error: train needs a model FILE (e.g. models/qiita_cnn2.pare)\n"),
         (["search", "--target", "150"], 64, "error: --target must be below 100%, got '150'\n"),
         (["search", "--moves", "widht"], 64,
-         "error: unknown move 'widht'; did you mean 'width'? (moves: width, input-pool, conv-stage, drop-dense, gap)\n"),
+         "error: unknown move 'widht'; did you mean 'width'? (moves: width, input-pool, conv-stage, drop-dense, gap, separable)\n"),
         (["search", "--budget", "ten minutes"], 64, "error: --budget expects a duration like 90s, 10m or 1h30m, got 'ten minutes'\n"),
     ] as [([String], Int32, String)])
     func errorsAreOneLineWithTheRightStatus(arguments: [String], status: Int32, message: String) {

@@ -71,3 +71,18 @@ import PareTestSupport
         #expect(seed000.layers.compactMap(\.kind.activation) == [.linear, .linear, .tanh, .linear])
     }
 }
+
+@Suite struct SeparableMoveTests {
+    @Test func separableReplacesMultiChannelConvolutions() throws {
+        let spec = try Repository.parsedModel("qiita_cnn2", ["n": 2]).spec.withSeparableConvolutions()
+        let kinds = spec?.layers.map(\.kind.kerasClassName)
+        // The first convolution reads one channel and stays; the three others become depthwise + pointwise.
+        #expect(kinds == ["Conv2D", "DepthwiseConv2D", "Conv2D", "MaxPooling2D", "DepthwiseConv2D", "Conv2D",
+                          "DepthwiseConv2D", "Conv2D", "MaxPooling2D", "Flatten", "Dense"])
+        // 20 + (9·2 + 2 + 2·2 + 2) + (18 + 2 + 2·4 + 4) + (36 + 4 + 16 + 4) + 650 = 20 + 26 + 32 + 60 + 650 = 788
+        // (the full model has 932: conv 2→2 is 38, 2→4 is 76, 4→4 is 148).
+        #expect(spec.map { try? ModelAnalysis($0).parameterCount } == 788)
+        #expect(spec?.hiddenWidths == [2, 2, 4, 4])  // the pointwise convolutions carry the widths
+        #expect(try Repository.parsedModel("qiita_mlp").spec.withSeparableConvolutions() == nil)
+    }
+}

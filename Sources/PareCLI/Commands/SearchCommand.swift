@@ -15,9 +15,9 @@ enum SearchCommand: Command {
     static let usage = "pare search [FILE] [--set …] [--target 0.97] [--dataset mnist] [--minimize params|macs|bytes] [options]"
     static let discussion = """
     FILE is a .pare description or a Keras model (.json or .keras). Without FILE, searches from the Keras MNIST
-    tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882
-    parameters) on the embedded MNIST for 97% accuracy. Candidates come from the moves (--moves): narrower layers,
-    max pooling on the input, an extra conv–conv–pool stage, dropping a hidden Dense, global average pooling.
+    tutorial CNN (Conv32·Conv64·Pool·Dense128·Dense10, 1,199,882 parameters) on the embedded MNIST for 97%
+    accuracy. Candidates come from the moves (--moves): narrower layers, max pooling on the input, an extra
+    conv–conv–pool stage, dropping a hidden Dense, global average pooling, depthwise-separable convolutions.
     Each is analysed before training; one that cannot beat the best so far is never trained. Decisions use a
     validation split held out of the training set; the winner is confirmed on the test set. Results are journalled
     in the --out folder as they finish: re-running the same command resumes; Ctrl-C stops cleanly and still writes
@@ -28,7 +28,7 @@ enum SearchCommand: Command {
     static let options: [OptionSpec] = [ModelLoader.setOption,
         .value("target", "ACCURACY", "Validation accuracy to reach, 0–1 or a percentage (default 0.97)."),
         .value("minimize", "MEASURE", "params (default), macs or bytes (torchinfo's estimated total size)."),
-        .value("moves", "LIST", "Comma-separated: width, input-pool, conv-stage, drop-dense, gap (default: all)."),
+        .value("moves", "LIST", "Comma-separated: width, input-pool, conv-stage, drop-dense, gap, separable (default: all)."),
         .value("seeds", "K", "Seeds for candidates near the target and for the winner (default 3)."),
         .value("margin", "M", "Candidates within M of the target get more seeds (default 0.005)."),
         .value("budget", "TIME", "Stop starting trainings after this long (e.g. 10m, 1h, 90s)."),

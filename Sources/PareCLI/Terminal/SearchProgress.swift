@@ -55,7 +55,7 @@ final class SearchProgress: @unchecked Sendable {
         let elapsed = ProgressLine.duration((ContinuousClock.now - start).seconds)
         console.print("")
         switch outcome.stopReason {
-        case .finished: console.print("search finished after \(outcome.rounds) rounds, \(outcome.entries.count) trainings (\(outcome.trainedNow) now), \(elapsed)")
+        case .finished: console.print("search finished after \(outcome.rounds) round\(outcome.rounds == 1 ? "" : "s"), \(outcome.entries.count) trainings (\(outcome.trainedNow) now), \(elapsed)")
         case .budgetExhausted: console.print("budget exhausted after \(outcome.entries.count) trainings, \(elapsed); the result is provisional (re-run to continue)")
         case .interrupted: console.print("interrupted after \(outcome.entries.count) trainings, \(elapsed)")
         }

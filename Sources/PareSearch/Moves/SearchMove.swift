@@ -14,9 +14,11 @@ public enum SearchMove: String, Hashable, Sendable, Codable, CaseIterable {
     case dropDense = "drop-dense"
     /// Replace Flatten by global average pooling.
     case gap
+    /// Depthwise-separable convolutions (depthwise + pointwise) instead of full ones.
+    case separable
 
     /// The structural moves (all but `width`), in the order families are named.
-    public static let structural: [SearchMove] = [.inputPool, .convStage, .dropDense, .gap]
+    public static let structural: [SearchMove] = [.inputPool, .convStage, .dropDense, .gap, .separable]
 
     /// The model after this structural move, or `nil` where the move does not apply.
     /// (`width` is not structural: see `ModelSpec.hiddenWidths`.)
@@ -27,6 +29,7 @@ public enum SearchMove: String, Hashable, Sendable, Codable, CaseIterable {
         case .convStage: spec.withConvStage()
         case .dropDense: spec.droppingLastHiddenDense()
         case .gap: spec.withGlobalAveragePooling()
+        case .separable: spec.withSeparableConvolutions()
         }
     }
 }
