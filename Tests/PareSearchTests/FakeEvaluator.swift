@@ -3,18 +3,21 @@
 import Foundation
 import PareSearch
 
-/// Accuracy is 0.975 (+ a small seed-dependent wobble) when the candidate belongs to `passingFamily` and every
-/// hidden width is at least `minimumWidths`, otherwise 0.9 — so the smallest passing model is known exactly.
+/// Accuracy is 0.975 (+ a small seed-dependent wobble) when the candidate's family is in `minimumWidths` and every
+/// hidden width is at least that family's minimum, otherwise 0.9 — so the smallest passing model is known exactly.
 final class FakeEvaluator: CandidateEvaluator, @unchecked Sendable {
     // @unchecked Sendable: `calls` is guarded by `lock`.
-    let passingFamily: String
-    let minimumWidths: [Int]
+    /// The families that pass, each with the widths a member must reach in every slot.
+    let minimumWidths: [String: [Int]]
     let wobble: Double
     private let lock = NSLock()
     private var calls: [String] = []
 
-    init(passingFamily: String, minimumWidths: [Int], wobble: Double = 0) {
-        self.passingFamily = passingFamily
+    convenience init(passingFamily: String, minimumWidths: [Int], wobble: Double = 0) {
+        self.init(minimumWidths: [passingFamily: minimumWidths], wobble: wobble)
+    }
+
+    init(minimumWidths: [String: [Int]], wobble: Double = 0) {
         self.minimumWidths = minimumWidths
         self.wobble = wobble
     }
@@ -24,8 +27,10 @@ final class FakeEvaluator: CandidateEvaluator, @unchecked Sendable {
 
     func accuracy(_ request: TrainingRequest) -> Double {
         let candidate = request.candidate
-        let passes = candidate.familyName == passingFamily && candidate.widths.count == minimumWidths.count
-            && zip(candidate.widths, minimumWidths).allSatisfy { $0 >= $1 }
+        let minimum = minimumWidths[candidate.familyName]
+        let passes = minimum.map { minimum in
+            candidate.widths.count == minimum.count && zip(candidate.widths, minimum).allSatisfy { $0 >= $1 }
+        } ?? false
         // Seeds 0, 1, 2 move the accuracy by -wobble, 0, +wobble.
         let seedShift = Double(request.seedIndex % 3 - 1) * wobble
         return (passes ? 0.975 : 0.9) + seedShift

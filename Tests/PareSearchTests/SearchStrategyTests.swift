@@ -37,6 +37,20 @@ import PareTraining
         #expect(Set(evaluator.trainedKeys).count == evaluator.trainedKeys.count)
     }
 
+    /// conv-stage+drop-dense+gap wins at uniform widths (3·6·6·6, 928 parameters, and no narrowing of it passes),
+    /// but conv-stage, whose uniform members pass only from 2·4·4·4·8 (1,002 parameters), narrows layer by layer
+    /// down to 1·1·1·1·8: refinement must start from every family's smallest pass, not only from the best.
+    @Test func refinesEveryFamilyNotOnlyTheUniformWinner() throws {
+        let evaluator = FakeEvaluator(minimumWidths: ["conv-stage+drop-dense+gap": [3, 6, 6, 6],
+                                                      "conv-stage": [1, 1, 1, 1, 8]])
+        let outcome = try SearchRunner(planner: SearchPlanner(base: Self.base(), settings: Self.settings()),
+                                       evaluator: evaluator, journal: Journal(directory: Self.temporaryFolder()), jobs: 2).run()
+        #expect(outcome.best?.familyName == "conv-stage")
+        #expect(outcome.best?.widths == [1, 1, 1, 1, 8])
+        #expect((outcome.best?.parameterCount ?? .max) < 928)
+        #expect(Set(evaluator.trainedKeys).count == evaluator.trainedKeys.count)
+    }
+
     @Test func neverTrainsACandidateThatCannotBeatTheBest() throws {
         let journal = try Journal(directory: Self.temporaryFolder())
         let planner = SearchPlanner(base: try Self.base(), settings: Self.settings(seeds: 3))

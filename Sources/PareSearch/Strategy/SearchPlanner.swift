@@ -15,7 +15,10 @@ import PareModel
 ///    …) until one passes, then bisection between the largest failure and the smallest pass. Every family
 ///    not yet resolved gets one probe per round (families run in parallel).
 /// 3. **Per-layer refinement** (NetAdapt-style, when every family is resolved): every one-layer narrowing of
-///    the best model is trained; if any passes, the smallest becomes the best and refinement continues from it.
+///    each family's smallest passing model that could still beat the best is trained, and refinement continues
+///    from whatever passes. Narrowing every family, not only the best one, matters: the family whose uniform
+///    widths win is not always the one whose per-layer narrowings go furthest (a depthwise-separable stage
+///    wins at uniform widths, a full conv stage narrows further).
 /// 4. **Confirmation**: the best is trained with all `seeds` seeds and judged on their mean.
 ///
 /// At every step, a candidate whose size is not below the best's is never trained.
@@ -80,10 +83,10 @@ public struct SearchPlanner: Sendable {
 
         guard let best else { return .finished(best: nil) }
 
-        // 3. Every one-layer narrowing of the best.
-        let narrowings = self.narrowings(of: best).filter(smallerThanBest)
+        // 3. Every one-layer narrowing of each family's smallest pass that could beat the best.
+        let narrowings = familyLeaders(results).flatMap(self.narrowings(of:)).filter(smallerThanBest)
         let untried = narrowings.filter { results.judge($0, settings).verdict == .unknown }
-        if !untried.isEmpty { return .train(sorted(untried.map { request($0, seedIndex: 0) }), .refine) }
+        if !untried.isEmpty { return .train(sorted(deduplicated(untried.map { request($0, seedIndex: 0) })), .refine) }
 
         // 4. Confirm the best with all its seeds.
         let trained = results.outcomes(of: best).count
@@ -102,6 +105,17 @@ public struct SearchPlanner: Sendable {
                 (lhs.0.size(settings.measure), -lhs.1.meanAccuracy, lhs.0.pareText)
                     < (rhs.0.size(settings.measure), -rhs.1.meanAccuracy, rhs.0.pareText)
             }?.0
+    }
+
+    /// Each family's smallest passing candidate (refinements included), smallest family first.
+    func familyLeaders(_ results: SearchResults) -> [Candidate] {
+        var leaders: [[SearchMove]: (candidate: Candidate, size: Int)] = [:]
+        for candidate in allKnownCandidates(results) where results.judge(candidate, settings).verdict == .pass {
+            let size = candidate.size(settings.measure)
+            if let leader = leaders[candidate.moves], leader.size <= size { continue }
+            leaders[candidate.moves] = (candidate, size)
+        }
+        return leaders.values.sorted { ($0.size, $0.candidate.pareText) < ($1.size, $1.candidate.pareText) }.map(\.candidate)
     }
 
     /// The next member to train in one family (members already limited to those smaller than the best), or
