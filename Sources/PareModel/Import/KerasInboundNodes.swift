@@ -15,7 +15,7 @@ enum KerasInboundNodes {
             if nodes.isEmpty { throw layer.failure(.malformed("a layer with no inputs that is not an InputLayer")) }
             throw layer.failure(.sharedLayer(calls: nodes.count))
         }
-        let references: [KerasJSON]
+        let references: [JSONValue]
         if let node = nodes[0].object {
             // Keras 3: {"args": [...], "kwargs": {...}}; tensors in kwargs would be extra inputs.
             if let kwargs = node["kwargs"], !historyEntries(in: kwargs).isEmpty {
@@ -33,19 +33,19 @@ enum KerasInboundNodes {
                 throw layer.failure(.malformed("inbound reference \(reference.pythonText)"))
             }
             guard parts[1].integer == 0, parts[2].integer == 0 else {
-                throw layer.failure(.unsupportedInbound(KerasJSON.array(Array(parts.prefix(3))).pythonText))
+                throw layer.failure(.unsupportedInbound(JSONValue.array(Array(parts.prefix(3))).pythonText))
             }
             return name
         }
     }
 
     /// Every `keras_history` (`["name", node, tensor]`) of the Keras 3 tensors in `value`, depth first.
-    private static func historyEntries(in value: KerasJSON) -> [KerasJSON] {
+    private static func historyEntries(in value: JSONValue) -> [JSONValue] {
         switch value {
         case .array(let elements):
             return elements.flatMap(historyEntries)
         case .object(let members):
-            if members["class_name"]?.string == "__keras_tensor__", let history = members["config"]?.object?["keras_history"] {
+            if value["class_name"]?.string == "__keras_tensor__", let history = value["config"]?["keras_history"] {
                 return [history]
             }
             return members.sorted { $0.key < $1.key }.flatMap { historyEntries(in: $0.value) }

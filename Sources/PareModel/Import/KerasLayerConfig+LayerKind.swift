@@ -101,7 +101,7 @@ extension KerasLayerConfig {
     /// Keras's default is 1 on every side.
     private func zeroPadding() throws(KerasImportError) -> ZeroPadding2D {
         guard let value = value("padding") else { return ZeroPadding2D(top: 1, bottom: 1, left: 1, right: 1) }
-        func amount(_ element: KerasJSON) -> Int? { element.integer.flatMap { $0 >= 0 ? $0 : nil } }
+        func amount(_ element: JSONValue) -> Int? { element.integer.flatMap { $0 >= 0 ? $0 : nil } }
         if let all = amount(value) { return ZeroPadding2D(top: all, bottom: all, left: all, right: all) }
         if let elements = value.array, elements.count == 2 {
             if let rows = amount(elements[0]), let columns = amount(elements[1]) {

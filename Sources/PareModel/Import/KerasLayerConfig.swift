@@ -8,16 +8,16 @@ struct KerasLayerConfig {
     /// The layer's name, if the file gives one.
     let name: String?
     /// The layer's `config` object.
-    let config: [String: KerasJSON]
+    let config: [String: JSONValue]
     /// The whole entry (`class_name`, `config`, and in functional models `name` and `inbound_nodes`).
-    let entry: [String: KerasJSON]
+    let entry: [String: JSONValue]
     /// The file, for messages.
     let path: String
     /// The layer's position in the config's layer list, for messages about unnamed layers.
     let position: Int
 
     /// Reads the entry at `position` of a config's layer list.
-    init(_ value: KerasJSON, position: Int, path: String) throws(KerasImportError) {
+    init(_ value: JSONValue, position: Int, path: String) throws(KerasImportError) {
         guard let entry = value.object else {
             throw KerasImportError(.malformed("layer #\(position) is \(Self.kind(of: value)), not an object"), path: path)
         }
@@ -44,7 +44,7 @@ struct KerasLayerConfig {
     }
 
     /// A short description of a JSON value's kind, for messages.
-    static func kind(of value: KerasJSON) -> String {
+    static func kind(of value: JSONValue) -> String {
         switch value {
         case .null: "null"
         case .bool: "a boolean"
@@ -58,7 +58,7 @@ struct KerasLayerConfig {
     // MARK: - Typed settings
 
     /// The setting `key`, treating JSON `null` like an absent key.
-    func value(_ key: String) -> KerasJSON? {
+    func value(_ key: String) -> JSONValue? {
         guard let value = config[key], !value.isNull else { return nil }
         return value
     }
@@ -135,7 +135,7 @@ struct KerasLayerConfig {
     }
 
     /// Fails unless `key` is absent, null, or satisfies `isSupported`; `why` says what Pare supports.
-    func require(_ key: String, why: String, _ isSupported: (KerasJSON) -> Bool) throws(KerasImportError) {
+    func require(_ key: String, why: String, _ isSupported: (JSONValue) -> Bool) throws(KerasImportError) {
         guard let value = value(key), !isSupported(value) else { return }
         throw failure(.unsupported(key: key, value: value.pythonText, why: why))
     }

@@ -51,11 +51,11 @@ public struct KerasModelFile: Hashable, Sendable {
     ///   - path: the name used in messages.
     ///   - kerasVersion: the version recorded beside the JSON (a `.keras` archive's metadata), if any.
     public static func parse(json bytes: [UInt8], path: String, kerasVersion: String? = nil) throws(KerasImportError) -> KerasModelFile {
-        let root: KerasJSON
+        let root: JSONValue
         do {
-            root = try KerasJSON.parse(bytes)
+            root = try JSONReader.read(bytes, options: .kerasConfig)
         } catch {
-            throw KerasImportError(.invalidJSON(offset: error.offset, error.problem), path: path)
+            throw KerasImportError(.invalidJSON(offset: error.offset, error.problem.description), path: path)
         }
         let result = try KerasModelReader(path: path).read(root)
         return KerasModelFile(spec: result.spec, path: path, format: result.format, modelClass: result.modelClass,
@@ -99,7 +99,7 @@ public struct KerasModelFile: Hashable, Sendable {
             guard let member = archive.member(named: name) else { return nil }
             return try archive.contents(of: member, limit: maximumConfigBytes, inflate: inflate)
         }
-        let version = try contents("metadata.json").flatMap { try? KerasJSON.parse($0) }?.object?["keras_version"]?.string
+        let version = try contents("metadata.json").flatMap { try? JSONReader.read($0, options: .kerasConfig) }?.object?["keras_version"]?.string
         return (try contents("config.json"), version)
     }
 

@@ -24,7 +24,7 @@ struct KerasModelReader {
     }
 
     /// The model described by `root`, a `to_json()` document or a `.keras` archive's config.json.
-    func read(_ root: KerasJSON) throws(KerasImportError) -> Result {
+    func read(_ root: JSONValue) throws(KerasImportError) -> Result {
         guard let model = root.object else { throw fail(.notAModel(found: KerasLayerConfig.kind(of: root))) }
         guard let className = model["class_name"]?.string else { throw fail(.notAModel(found: "an object without 'class_name'")) }
         let format: KerasModelFile.Format = model["module"] != nil ? .keras3 : .keras2
@@ -60,7 +60,7 @@ struct KerasModelReader {
 
     /// A Sequential model: `config.layers` (or, before Keras 2.2.3, `config` itself as the list), with the input
     /// shape from a leading InputLayer, the first layer's `batch_input_shape`, or the build shape.
-    private func sequential(_ config: KerasJSON?, root: [String: KerasJSON]) throws(KerasImportError) -> ModelSpec {
+    private func sequential(_ config: JSONValue?, root: [String: JSONValue]) throws(KerasImportError) -> ModelSpec {
         guard let entries = config?.array ?? config?.object?["layers"]?.array else {
             throw fail(.malformed("the Sequential config has no 'layers' list"))
         }
@@ -89,7 +89,7 @@ struct KerasModelReader {
     // MARK: - Functional
 
     /// A functional model: an InputLayer, then layers that name their inputs in `inbound_nodes`.
-    private func functional(_ config: KerasJSON?) throws(KerasImportError) -> ModelSpec {
+    private func functional(_ config: JSONValue?) throws(KerasImportError) -> ModelSpec {
         guard let object = config?.object, let entries = object["layers"]?.array else {
             throw fail(.malformed("the Functional config has no 'layers' list"))
         }
@@ -123,7 +123,7 @@ struct KerasModelReader {
     }
 
     /// The layer names of `input_layers` / `output_layers`: `["name", 0, 0]` (Keras 3, one tensor) or a list of them.
-    private func references(_ value: KerasJSON?, key: String) throws(KerasImportError) -> [String] {
+    private func references(_ value: JSONValue?, key: String) throws(KerasImportError) -> [String] {
         guard let value, !value.isNull else { return [] }
         guard let elements = value.array else { throw fail(.malformed("'\(key)' is \(KerasLayerConfig.kind(of: value)), not a list")) }
         if let name = elements.first?.string { return [name] }
@@ -144,7 +144,7 @@ struct KerasModelReader {
     }
 
     /// A Keras batch shape (`[null, 28, 28, 1]`) as Pare's per-example shape.
-    private func shape(_ batchShape: KerasJSON) throws(KerasImportError) -> Shape {
+    private func shape(_ batchShape: JSONValue) throws(KerasImportError) -> Shape {
         guard let dimensions = batchShape.array, !dimensions.isEmpty else {
             throw fail(.unsupportedInputShape(batchShape.pythonText, why: "expected a list like [null, 28, 28, 1]"))
         }

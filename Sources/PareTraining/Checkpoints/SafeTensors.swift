@@ -5,9 +5,10 @@
 //     {"__metadata__": {string: string}, "NAME": {"dtype": "F32", "shape": [...], "data_offsets": [BEGIN, END]}};
 //   - the rest: the byte buffer. Offsets are relative to its start, END is one past the tensor's last byte,
 //     values are little-endian and row-major, and the tensors cover the buffer exactly: no holes, no overlaps.
-// Foundation only, no other Pare types, so the format code stays independent of the engine.
+// Foundation and PareModel's JSON reader only, no engine types, so the format code stays independent of the engine.
 
 import Foundation
+import PareModel
 
 /// A safetensors file of 32-bit float tensors and string metadata, written and read exactly as the format
 /// specifies.
@@ -139,29 +140,28 @@ public struct SafeTensorsFile: Hashable, Sendable {
         let header = bytes[8..<dataStart]
         guard String(validating: header, as: UTF8.self) != nil else { throw fail(.headerNotUTF8) }
         guard header.first == UInt8(ascii: "{") else { throw fail(.headerNotObject) }
-        var parser = JSONParser(bytes: Array(header))
-        let root: JSONParser.Value
+        let root: JSONValue
         do {
-            root = try parser.parseDocument()
+            root = try JSONReader.read(Array(header), options: .safeTensorsHeader)
         } catch {
-            throw fail(error)
+            throw fail(SafeTensorsError.Reason(error))
         }
         guard case .object(let members) = root else { throw fail(.headerNotObject) }
 
         var metadata: [String: String] = [:]
         var entries: [(name: String, shape: [Int], begin: Int, end: Int)] = []
         let dataBytes = bytes.count - dataStart
-        for (key, value) in members {
-            if key == "__metadata__" {
-                guard case .object(let pairs) = value else { throw fail(.badMetadata) }
-                for (name, text) in pairs {
-                    guard case .string(let string) = text else { throw fail(.badMetadata) }
-                    metadata[name] = string
+        for member in members {
+            if member.key == "__metadata__" {
+                guard case .object(let pairs) = member.value else { throw fail(.badMetadata) }
+                for pair in pairs {
+                    guard case .string(let string) = pair.value else { throw fail(.badMetadata) }
+                    metadata[pair.key] = string
                 }
                 continue
             }
-            let entry = try tensorEntry(key, value, dataBytes: dataBytes, fail: fail)
-            entries.append((key, entry.shape, entry.begin, entry.end))
+            let entry = try tensorEntry(member.key, member.value, dataBytes: dataBytes, fail: fail)
+            entries.append((member.key, entry.shape, entry.begin, entry.end))
         }
 
         entries.sort { ($0.begin, $0.end) < ($1.begin, $1.end) }
@@ -187,16 +187,16 @@ public struct SafeTensorsFile: Hashable, Sendable {
     }
 
     /// The shape and byte range of the tensor entry `name`, checked against the data section.
-    private static func tensorEntry(_ name: String, _ value: JSONParser.Value, dataBytes: Int,
+    private static func tensorEntry(_ name: String, _ value: JSONValue, dataBytes: Int,
                                     fail: (SafeTensorsError.Reason) -> SafeTensorsError)
         throws(SafeTensorsError) -> (shape: [Int], begin: Int, end: Int) {
         guard case .object(let fields) = value else { throw fail(.badTensor(name, "is not an object")) }
-        for (key, _) in fields where !["dtype", "shape", "data_offsets"].contains(key) {
-            throw fail(.badTensor(name, "has unknown key '\(key)'"))
+        for field in fields where !["dtype", "shape", "data_offsets"].contains(field.key) {
+            throw fail(.badTensor(name, "has unknown key '\(field.key)'"))
         }
-        func field(_ key: String) throws(SafeTensorsError) -> JSONParser.Value {
-            guard let found = fields.first(where: { $0.key == key }) else { throw fail(.badTensor(name, "has no '\(key)'")) }
-            return found.value
+        func field(_ key: String) throws(SafeTensorsError) -> JSONValue {
+            guard let found = value[key] else { throw fail(.badTensor(name, "has no '\(key)'")) }
+            return found
         }
         guard case .string(let dtype) = try field("dtype") else { throw fail(.badTensor(name, "has a non-string dtype")) }
         guard dtype == "F32" else {
@@ -319,215 +319,29 @@ public struct SafeTensorsError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String { "\(path): error: \(message)" }
 }
 
-/// A strict JSON parser (RFC 8259) for safetensors headers: keeps key order and rejects duplicate keys,
-/// which Foundation's JSONSerialization silently merges.
-private struct JSONParser {
-    /// A parsed JSON value; numbers keep their source text.
-    indirect enum Value {
-        case object([(key: String, value: Value)])
-        case array([Value])
-        case string(String)
-        case number(String)
-        case literal(String)
+extension JSONReader.Options {
+    /// Safetensors headers: strict RFC 8259, a repeated key refused (Foundation's JSONSerialization would merge it
+    /// silently), nesting at most 64 deep.
+    fileprivate static let safeTensorsHeader = JSONReader.Options(duplicateKeys: .reject, maximumDepth: 64)
+}
 
-        /// The value as a non-negative integer, if it is one (no sign, fraction or exponent).
-        var nonNegativeInteger: Int? {
-            guard case .number(let text) = self, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return Int(text)
-        }
+extension JSONValue {
+    /// The value as a non-negative integer, if it is one (no sign, fraction or exponent).
+    fileprivate var nonNegativeInteger: Int? {
+        guard case .number(let text) = self, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(text)
     }
+}
 
-    let bytes: [UInt8]
-    var position = 0
-    var depth = 0
-
-    /// The deepest nesting accepted, so hostile input cannot exhaust the stack.
-    static let maximumDepth = 64
-
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
-    /// One value followed only by whitespace.
-    mutating func parseDocument() throws(SafeTensorsError.Reason) -> Value {
-        let value = try parseValue()
-        skipWhitespace()
-        guard position == bytes.count else { throw error("unexpected data after the top-level object") }
-        return value
-    }
-
-    private func error(_ what: String) -> SafeTensorsError.Reason { .invalidJSON(offset: position, what) }
-
-    private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
-    }
-
-    private mutating func expect(_ byte: UInt8) throws(SafeTensorsError.Reason) {
-        skipWhitespace()
-        guard position < bytes.count, bytes[position] == byte else {
-            throw error("expected '\(Character(Unicode.Scalar(byte)))'")
+extension SafeTensorsError.Reason {
+    /// The reason for a header the JSON reader refuses, worded as safetensors messages always were.
+    fileprivate init(_ error: JSONSyntaxError) {
+        switch error.problem {
+        case .duplicateKey(let key): self = .duplicateKey(key)
+        case .unexpectedEnd: self = .invalidJSON(offset: error.offset, "unexpected end of the header")
+        case .dataAfterValue: self = .invalidJSON(offset: error.offset, "unexpected data after the top-level object")
+        case .invalidEscape: self = .invalidJSON(offset: error.offset, "invalid escape")
+        default: self = .invalidJSON(offset: error.offset, error.problem.description)
         }
-        position += 1
-    }
-
-    /// True (and consumes it) if the next non-space byte is `byte`.
-    private mutating func consume(_ byte: UInt8) -> Bool {
-        skipWhitespace()
-        guard position < bytes.count, bytes[position] == byte else { return false }
-        position += 1
-        return true
-    }
-
-    private mutating func parseValue() throws(SafeTensorsError.Reason) -> Value {
-        skipWhitespace()
-        guard position < bytes.count else { throw error("unexpected end of the header") }
-        switch bytes[position] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default:
-            for word in ["true", "false", "null"] where bytes[position...].starts(with: word.utf8) {
-                position += word.utf8.count
-                return .literal(word)
-            }
-            throw error("unexpected character")
-        }
-    }
-
-    private mutating func nested<T>(_ body: (inout JSONParser) throws(SafeTensorsError.Reason) -> T)
-        throws(SafeTensorsError.Reason) -> T {
-        depth += 1
-        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
-        defer { depth -= 1 }
-        return try body(&self)
-    }
-
-    private mutating func parseObject() throws(SafeTensorsError.Reason) -> Value {
-        try nested { parser throws(SafeTensorsError.Reason) in
-            try parser.expect(UInt8(ascii: "{"))
-            var members: [(key: String, value: Value)] = []
-            var keys: Set<String> = []
-            if parser.consume(UInt8(ascii: "}")) { return .object(members) }
-            repeat {
-                parser.skipWhitespace()
-                guard parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: "\"") else {
-                    throw parser.error("expected a string key")
-                }
-                let key = try parser.parseString()
-                guard keys.insert(key).inserted else { throw SafeTensorsError.Reason.duplicateKey(key) }
-                try parser.expect(UInt8(ascii: ":"))
-                members.append((key, try parser.parseValue()))
-            } while parser.consume(UInt8(ascii: ","))
-            try parser.expect(UInt8(ascii: "}"))
-            return .object(members)
-        }
-    }
-
-    private mutating func parseArray() throws(SafeTensorsError.Reason) -> Value {
-        try nested { parser throws(SafeTensorsError.Reason) in
-            try parser.expect(UInt8(ascii: "["))
-            var elements: [Value] = []
-            if parser.consume(UInt8(ascii: "]")) { return .array(elements) }
-            repeat { elements.append(try parser.parseValue()) } while parser.consume(UInt8(ascii: ","))
-            try parser.expect(UInt8(ascii: "]"))
-            return .array(elements)
-        }
-    }
-
-    private mutating func parseNumber() throws(SafeTensorsError.Reason) -> Value {
-        let start = position
-        func digits(_ parser: inout JSONParser) -> Int {
-            let first = parser.position
-            while parser.position < parser.bytes.count, (0x30...0x39).contains(parser.bytes[parser.position]) {
-                parser.position += 1
-            }
-            return parser.position - first
-        }
-        if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        let integerStart = position
-        let integerDigits = digits(&self)
-        guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0")) else {
-            throw error("malformed number")
-        }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            position += 1
-            guard digits(&self) > 0 else { throw error("malformed number") }
-        }
-        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
-            position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
-            }
-            guard digits(&self) > 0 else { throw error("malformed number") }
-        }
-        return .number(String(decoding: bytes[start..<position], as: UTF8.self))
-    }
-
-    private mutating func parseString() throws(SafeTensorsError.Reason) -> String {
-        position += 1  // the opening quote
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
-        func flushRun(_ parser: JSONParser, upTo end: Int) {
-            scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<end], as: UTF8.self).unicodeScalars)
-        }
-        while true {
-            guard position < bytes.count else { throw error("unterminated string") }
-            let byte = bytes[position]
-            switch byte {
-            case UInt8(ascii: "\""):
-                flushRun(self, upTo: position)
-                position += 1
-                return String(scalars)
-            case UInt8(ascii: "\\"):
-                flushRun(self, upTo: position)
-                position += 1
-                scalars.append(try parseEscape())
-                runStart = position
-            case 0..<0x20:
-                throw error("control character in a string")
-            default:
-                position += 1
-            }
-        }
-    }
-
-    /// The character of an escape sequence (after the backslash), joining UTF-16 surrogate pairs.
-    private mutating func parseEscape() throws(SafeTensorsError.Reason) -> Unicode.Scalar {
-        guard position < bytes.count else { throw error("unterminated string") }
-        let letter = bytes[position]
-        position += 1
-        switch letter {
-        case UInt8(ascii: "\""): return "\""
-        case UInt8(ascii: "\\"): return "\\"
-        case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{8}"
-        case UInt8(ascii: "f"): return "\u{C}"
-        case UInt8(ascii: "n"): return "\n"
-        case UInt8(ascii: "r"): return "\r"
-        case UInt8(ascii: "t"): return "\t"
-        case UInt8(ascii: "u"):
-            let unit = try parseHex4()
-            if (0xD800..<0xDC00).contains(unit) {
-                guard bytes[position...].starts(with: Array("\\u".utf8)) else { throw error("unpaired surrogate") }
-                position += 2
-                let low = try parseHex4()
-                guard (0xDC00..<0xE000).contains(low),
-                      let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                else { throw error("unpaired surrogate") }
-                return scalar
-            }
-            guard let scalar = Unicode.Scalar(unit) else { throw error("unpaired surrogate") }
-            return scalar
-        default:
-            throw error("invalid escape")
-        }
-    }
-
-    private mutating func parseHex4() throws(SafeTensorsError.Reason) -> UInt32 {
-        let digits = bytes[position..<min(position + 4, bytes.count)]
-        guard digits.count == 4, digits.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
-              let value = UInt32(String(decoding: digits, as: UTF8.self), radix: 16)
-        else { throw error("invalid \\u escape") }
-        position += 4
-        return value
     }
 }
