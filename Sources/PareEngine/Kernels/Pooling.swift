@@ -75,11 +75,12 @@ private func pool2DBackward<Rule: PoolingRule>(_ rule: Rule.Type, input: UnsafeP
                                                  columns: window.inputColumns(outputColumn: ox))
                 var route = Rule.route(loadLanes(dy), over: inputs)
                 for iy in rows {
-                    var offset = inputs.offset(row: iy)
+                    var input = x + inputs.offset(row: iy), target = dx + inputs.offset(row: iy)
                     for _ in inputs.columns {
-                        let share = Rule.share(of: &route, forInputAt: x + offset)
-                        storeLanes(overwrites ? share : loadLanes(dx + offset) + share, to: dx + offset)
-                        offset += lanes
+                        let share = Rule.share(of: &route, forInputAt: input)
+                        storeLanes(overwrites ? share : loadLanes(target) + share, to: target)
+                        input += lanes
+                        target += lanes
                     }
                 }
                 dy += lanes

@@ -22,11 +22,12 @@ struct PoolingWindowInputs {
     @inline(__always)
     func pooled<Rule: PoolingRule>(by rule: Rule.Type) -> Lanes {
         var reduction = Rule.start
+        // Columns counted from the row's first input rather than a stepped pointer: LLVM unrolled the stepped loop
+        // by 4 around a remainder, which made max-pool backward (two scans per window) about 5% slower.
         for row in rows {
-            var input = plane + offset(row: row)
-            for _ in columns {
-                reduction = Rule.including(loadLanes(input), in: reduction)
-                input += LaneLayout.laneCount
+            let first = plane + offset(row: row)
+            for windowColumn in 0..<columns.count {
+                reduction = Rule.including(loadLanes(first + windowColumn * LaneLayout.laneCount), in: reduction)
             }
         }
         return Rule.output(of: reduction, inputCount: count)
