@@ -7,7 +7,7 @@ import Testing
 private func trainedParameters(threads: Int, seed: UInt64, batchSize: Int, steps: Int = 3,
                                rule: OptimizerRule = .adam()) throws -> (parameters: [Float], losses: [Double]) {
     let input = SampleShape(channels: 1, height: 7, width: 7)
-    let network = try Network(layers: try smallConvolutionalLayers(activation: .relu, pooling: "max"),
+    let network = try Network(layers: try smallConvolutionalLayers(activation: .relu, pooling: .max),
                               inputShape: input, maxBatchSize: 64, threadCount: threads)
     var generator = SeededGenerator(seed: seed)
     network.initialize(scheme: .keras, generator: &generator)

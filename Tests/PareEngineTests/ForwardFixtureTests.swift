@@ -68,8 +68,8 @@ private func expectClose(_ actual: [[Float]], _ expected: [Float], tolerance: Fl
     }
 
     @Test func maxPoolingSamePadsWithMinusInfinity() throws {
-        let layer = try MaxPooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
-                                          poolSize: PlaneSize(square: 2), padding: .same)
+        let layer = try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
+                                       kind: .max, poolSize: PlaneSize(square: 2), padding: .same)
         let permutation: [Float] = [18, 23, 36, 4, 2, 3, 34, 24, 20, 26, 1, 11, 47, 22, 10, 45, 30, 27, 6, 21, 38, 19,
                                     43, 16, 37, 35, 28, 0, 8, 46, 48, 17, 32, 25, 44, 9, 40, 42, 13, 12, 7, 39, 49, 5,
                                     14, 29, 41, 33, 15, 31]
@@ -78,8 +78,8 @@ private func expectClose(_ actual: [[Float]], _ expected: [Float], tolerance: Fl
     }
 
     @Test func averagePoolingSameDividesByRealInputs() throws {
-        let layer = try AveragePooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
-                                              poolSize: PlaneSize(square: 3), strides: PlaneSize(square: 2),
+        let layer = try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
+                                       kind: .average, poolSize: PlaneSize(square: 3), strides: PlaneSize(square: 2),
                                               padding: .same)
         expectClose(forwardCopies(layer, sample: rampInput),
                     [-2.2, -2.05, -1.9, -1.45, -1.3, -1.15, -0.7, -0.55, -0.4,
@@ -121,8 +121,8 @@ private func expectClose(_ actual: [[Float]], _ expected: [Float], tolerance: Fl
     /// Ties: all four inputs of a 2x2 window equal → the gradient goes to the first (top-left); in
     /// [[0, 5], [5, 0]] the first maximum in row-major order is (0, 1).
     @Test func maxPoolingBackwardSendsGradientToFirstMaximum() throws {
-        let layer = try MaxPooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 2, width: 2),
-                                          poolSize: PlaneSize(square: 2))
+        let layer = try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 2, width: 2),
+                                       kind: .max, poolSize: PlaneSize(square: 2))
         let input = LaneTensor(batchSize: 17, featureCount: 8) { _, feature in [1, 1, 1, 1, 0, 5, 5, 0][feature] }
         let gradient = LaneTensor(batchSize: 17, featureCount: 2) { sample, channel in Float(sample + 1) * (channel == 0 ? 1 : -1) }
         let harness = LayerHarness(layer: layer, input: input, parameters: [])

@@ -114,7 +114,7 @@ func expectAgreement(_ report: GradientCheckReport, _ context: String, minimumCh
     @Test(arguments: batchSizes)
     func maxPoolValidOddPlane(batchSize: Int) throws {
         let shape = SampleShape(channels: 2, height: 5, width: 5)
-        let layer = try MaxPooling2DLayer(name: "pool", inputShape: shape, poolSize: PlaneSize(square: 2))
+        let layer = try Pooling2DLayer(name: "pool", inputShape: shape, kind: .max, poolSize: PlaneSize(square: 2))
         #expect(layer.outputShape == SampleShape(channels: 2, height: 2, width: 2))
         let (subject, projection) = harness(layer, batchSize: batchSize, seed: 6)
         subject.input = distinctInput(shape, batchSize: batchSize, seed: 6)
@@ -126,7 +126,7 @@ func expectAgreement(_ report: GradientCheckReport, _ context: String, minimumCh
     @Test(arguments: batchSizes)
     func maxPoolSameOverlapping(batchSize: Int) throws {
         let shape = SampleShape(channels: 2, height: 5, width: 4)
-        let layer = try MaxPooling2DLayer(name: "pool", inputShape: shape, poolSize: PlaneSize(3, 2),
+        let layer = try Pooling2DLayer(name: "pool", inputShape: shape, kind: .max, poolSize: PlaneSize(3, 2),
                                           strides: PlaneSize(2, 1), padding: .same)
         #expect(layer.outputShape == SampleShape(channels: 2, height: 3, width: 4))
         let (subject, projection) = harness(layer, batchSize: batchSize, seed: 7)
@@ -138,8 +138,8 @@ func expectAgreement(_ report: GradientCheckReport, _ context: String, minimumCh
 
     @Test(arguments: batchSizes)
     func averagePoolSamePartialWindows(batchSize: Int) throws {
-        let layer = try AveragePooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
-                                              poolSize: PlaneSize(square: 2), padding: .same)
+        let layer = try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 2, height: 5, width: 5),
+                                       kind: .average, poolSize: PlaneSize(square: 2), padding: .same)
         #expect(layer.outputShape == SampleShape(channels: 2, height: 3, width: 3))
         let (subject, projection) = harness(layer, batchSize: batchSize, seed: 8)
         expectAgreement(GradientCheck().run(subject, projection: projection), "avgpool same batch \(batchSize)")
@@ -147,8 +147,8 @@ func expectAgreement(_ report: GradientCheckReport, _ context: String, minimumCh
 
     @Test(arguments: batchSizes)
     func averagePoolOverlappingStrideOne(batchSize: Int) throws {
-        let layer = try AveragePooling2DLayer(name: "pool", inputShape: SampleShape(channels: 1, height: 4, width: 5),
-                                              poolSize: PlaneSize(square: 3), strides: PlaneSize(square: 1),
+        let layer = try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 1, height: 4, width: 5),
+                                       kind: .average, poolSize: PlaneSize(square: 3), strides: PlaneSize(square: 1),
                                               padding: .same)
         let (subject, projection) = harness(layer, batchSize: batchSize, seed: 9)
         expectAgreement(GradientCheck().run(subject, projection: projection), "avgpool 3x3 s1 batch \(batchSize)")

@@ -59,7 +59,8 @@ import Testing
         let input = SampleShape(channels: 1, height: 28, width: 28)
         let conv = try Conv2DLayer(name: "conv2d", inputShape: input, filters: 8, kernelSize: PlaneSize(square: 3))
         let norm = try BatchNormalizationLayer(name: "batch_normalization", inputShape: conv.outputShape)
-        let pool = try MaxPooling2DLayer(name: "max_pooling2d", inputShape: norm.outputShape, poolSize: PlaneSize(square: 2))
+        let pool = try Pooling2DLayer(name: "max_pooling2d", inputShape: norm.outputShape,
+                                      kind: .max, poolSize: PlaneSize(square: 2))
         let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
         let dense = try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)
         let network = try Network(layers: [conv, norm, pool, flatten, dense], inputShape: input, maxBatchSize: 32)

@@ -38,7 +38,8 @@ import Testing
         let input = SampleShape(channels: 2, height: 5, width: 5)
         let conv = try Conv2DLayer(name: "conv2d", inputShape: input, filters: 3, kernelSize: PlaneSize(square: 3),
                                    padding: .same, activation: .relu)
-        let pool = try MaxPooling2DLayer(name: "pool", inputShape: conv.outputShape, poolSize: PlaneSize(square: 2))
+        let pool = try Pooling2DLayer(name: "pool", inputShape: conv.outputShape,
+                                      kind: .max, poolSize: PlaneSize(square: 2))
         let gap = GlobalAveragePooling2DLayer(name: "gap", inputShape: pool.outputShape)
         let logits = try DenseLayer(name: "dense", inputShape: gap.outputShape, units: 4)
         let network = try Network(layers: [conv, pool, gap, logits], inputShape: input, maxBatchSize: 40, threadCount: 2)

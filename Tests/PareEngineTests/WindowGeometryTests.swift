@@ -36,8 +36,8 @@ import Testing
         #expect(EngineError.invalidLayer(layer: "conv", reason: "strides must be positive, found 0x1").description
                 == "layer 'conv': strides must be positive, found 0x1")
         #expect(throws: EngineError.invalidLayer(layer: "pool", reason: "strides must be positive, found 0x1")) {
-            try MaxPooling2DLayer(name: "pool", inputShape: SampleShape(channels: 1, height: 4, width: 4),
-                                  poolSize: PlaneSize(square: 2), strides: PlaneSize(0, 1))
+            try Pooling2DLayer(name: "pool", inputShape: SampleShape(channels: 1, height: 4, width: 4),
+                               kind: .max, poolSize: PlaneSize(square: 2), strides: PlaneSize(0, 1))
         }
     }
 }

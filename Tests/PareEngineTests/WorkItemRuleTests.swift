@@ -18,9 +18,9 @@ import Testing
     /// 3 · 932 = 2,796. Batch 33 has 3 chunks, so 3 items; batch 16 one chunk, one item.
     @Test func activationHeavyModelGetsMoreItems() throws {
         let c1 = try Self.conv("c1", Self.mnist, 2), c2 = try Self.conv("c2", c1.outputShape, 2)
-        let p1 = try MaxPooling2DLayer(name: "p1", inputShape: c2.outputShape, poolSize: PlaneSize(square: 2))
+        let p1 = try Pooling2DLayer(name: "p1", inputShape: c2.outputShape, kind: .max, poolSize: PlaneSize(square: 2))
         let c3 = try Self.conv("c3", p1.outputShape, 4), c4 = try Self.conv("c4", c3.outputShape, 4)
-        let p2 = try MaxPooling2DLayer(name: "p2", inputShape: c4.outputShape, poolSize: PlaneSize(square: 2))
+        let p2 = try Pooling2DLayer(name: "p2", inputShape: c4.outputShape, kind: .max, poolSize: PlaneSize(square: 2))
         let flatten = FlattenLayer(name: "flatten", inputShape: p2.outputShape)
         let layers: [any Layer] = [c1, c2, p1, c3, c4, p2, flatten,
                                    try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)]
@@ -55,7 +55,7 @@ import Testing
 
     /// An explicit limit replaces the rule; the thread count never enters it.
     @Test func fixedLimitAndThreadIndependence() throws {
-        let layers = try smallConvolutionalLayers(activation: .relu, pooling: "max")
+        let layers = try smallConvolutionalLayers(activation: .relu, pooling: .max)
         let input = SampleShape(channels: 1, height: 7, width: 7)
         let limited = try Network(layers: layers, inputShape: input, maxBatchSize: 64, workItemLimit: 3)
         #expect([64, 33, 16].map { limited.split(batchSize: $0).itemCount } == [3, 3, 1])
@@ -71,7 +71,7 @@ import Testing
     func oneAndTwoThreadsAgreeBitForBit(limit: Int?) throws {
         func train(threads: Int) throws -> [Float] {
             let input = SampleShape(channels: 1, height: 7, width: 7)
-            let network = try Network(layers: try smallConvolutionalLayers(activation: .relu, pooling: "max"),
+            let network = try Network(layers: try smallConvolutionalLayers(activation: .relu, pooling: .max),
                                       inputShape: input, maxBatchSize: 64, threadCount: threads, workItemLimit: limit)
             var generator = SeededGenerator(seed: 31)
             network.initialize(scheme: .keras, generator: &generator)

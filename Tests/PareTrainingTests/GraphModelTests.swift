@@ -112,7 +112,8 @@ import PareTraining
         let project = try Conv2DLayer(name: "project", inputShape: relu.outputShape, filters: 8,
                                       kernelSize: PlaneSize(square: 1))
         let sum = try AddLayer(name: "sum", inputShape: project.outputShape)
-        let pool = try MaxPooling2DLayer(name: "max_pooling2d", inputShape: sum.outputShape, poolSize: PlaneSize(square: 2))
+        let pool = try Pooling2DLayer(name: "max_pooling2d", inputShape: sum.outputShape,
+                                      kind: .max, poolSize: PlaneSize(square: 2))
         let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
         let dense = try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)
         let unfused = try Network(layers: [stem, dw, relu, project, sum, pool, flatten, dense],

@@ -17,7 +17,7 @@
 /// |---|---|
 /// | `dense(units, activation, useBias)` | `DenseLayer(units:useBias:activation:)` (input must be a vector) |
 /// | `conv2D(filters, kernelSize, strides, padding, activation, useBias)` | `Conv2DLayer(...)` |
-/// | `maxPooling2D` / `averagePooling2D(poolSize, strides, padding)` | `MaxPooling2DLayer` / `AveragePooling2DLayer` |
+/// | `maxPooling2D` / `averagePooling2D(poolSize, strides, padding)` | `Pooling2DLayer(kind: .max)` / `(kind: .average)` |
 /// | `globalAveragePooling2D` | `GlobalAveragePooling2DLayer` |
 /// | `batchNormalization(momentum, epsilon)` | `BatchNormalizationLayer` (per channel; per feature for vectors) |
 /// | `dropout(rate)` | `DropoutLayer` |

@@ -116,6 +116,11 @@ public enum NetworkBuilder {
         func builtActivation(_ described: Activation) -> ActivationFunction {
             fused.producers[layer.index] ?? activation(described, isOutput: isOutput)
         }
+        /// The engine pooling layer of `kind` for a described max or average pooling.
+        func pooling(_ pool: Pooling2D, _ kind: Pooling2DLayer.Kind) throws(EngineError) -> Pooling2DLayer {
+            try Pooling2DLayer(name: name, inputShape: input, kind: kind, poolSize: plane(pool.poolSize),
+                               strides: pool.strides.map(plane), padding: padding(pool.padding))
+        }
         switch layer.spec.kind {
         case .dense(let dense):
             return try DenseLayer(name: name, inputShape: input, units: dense.units, useBias: dense.useBias,
@@ -125,11 +130,9 @@ public enum NetworkBuilder {
                                    strides: plane(conv.strides), padding: padding(conv.padding), useBias: conv.useBias,
                                    activation: builtActivation(conv.activation))
         case .maxPooling2D(let pool):
-            return try MaxPooling2DLayer(name: name, inputShape: input, poolSize: plane(pool.poolSize),
-                                         strides: pool.strides.map(plane), padding: padding(pool.padding))
+            return try pooling(pool, .max)
         case .averagePooling2D(let pool):
-            return try AveragePooling2DLayer(name: name, inputShape: input, poolSize: plane(pool.poolSize),
-                                             strides: pool.strides.map(plane), padding: padding(pool.padding))
+            return try pooling(pool, .average)
         case .globalAveragePooling2D:
             return GlobalAveragePooling2DLayer(name: name, inputShape: input)
         case .batchNormalization(let norm):

@@ -49,17 +49,18 @@ struct ElementwiseKernelBenchmark {
         let pool = WindowGeometry(input: PlaneSize(24, 24), window: PlaneSize(square: 2), strides: PlaneSize(square: 2),
                                   padding: .valid)
         report("max pool 2x2 forward", elements: count, fast: {
-            maxPool2DForward(input: values.pointer, output: scratch.pointer, channels: 64, window: pool, chunkCount: chunkCount)
+            pool2DForward(.max, input: values.pointer, output: scratch.pointer, channels: 64, window: pool,
+                          chunkCount: chunkCount)
         }, reference: {
-            maxPool2DForwardReference(input: values.pointer, output: scratch.pointer, channels: 64, window: pool,
-                                      chunkCount: chunkCount)
+            pool2DForwardReference(.max, input: values.pointer, output: scratch.pointer, channels: 64, window: pool,
+                                   chunkCount: chunkCount)
         })
         report("max pool 2x2 backward", elements: count, fast: {
-            maxPool2DBackward(input: values.pointer, outputGradient: gradient.pointer, inputGradient: scratch.pointer,
-                              channels: 64, window: pool, chunkCount: chunkCount)
+            pool2DBackward(.max, input: values.pointer, outputGradient: gradient.pointer, inputGradient: scratch.pointer,
+                           channels: 64, window: pool, chunkCount: chunkCount)
         }, reference: {
-            maxPool2DBackwardReference(input: values.pointer, outputGradient: gradient.pointer,
-                                       inputGradient: scratch.pointer, channels: 64, window: pool, chunkCount: chunkCount)
+            pool2DBackwardReference(.max, input: values.pointer, outputGradient: gradient.pointer,
+                                    inputGradient: scratch.pointer, channels: 64, window: pool, chunkCount: chunkCount)
         })
         let random = CounterRandom(seed: 1, step: 2, layer: 3)
         report("dropout 0.5", elements: count, fast: {

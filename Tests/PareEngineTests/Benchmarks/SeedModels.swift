@@ -32,9 +32,9 @@ struct SeedModel: Sendable {
     /// maxpool 2, flatten 64, dense 10. PyTorch: 60,000 / 10.8 s.
     static let qiitaCNN2 = SeedModel(name: "qiita_cnn2 n=2", layers: {
         let c1 = try conv("c1", mnist, 2), c2 = try conv("c2", c1.outputShape, 2)
-        let p1 = try MaxPooling2DLayer(name: "p1", inputShape: c2.outputShape, poolSize: PlaneSize(square: 2))
+        let p1 = try Pooling2DLayer(name: "p1", inputShape: c2.outputShape, kind: .max, poolSize: PlaneSize(square: 2))
         let c3 = try conv("c3", p1.outputShape, 4), c4 = try conv("c4", c3.outputShape, 4)
-        let p2 = try MaxPooling2DLayer(name: "p2", inputShape: c4.outputShape, poolSize: PlaneSize(square: 2))
+        let p2 = try Pooling2DLayer(name: "p2", inputShape: c4.outputShape, kind: .max, poolSize: PlaneSize(square: 2))
         let flatten = FlattenLayer(name: "flatten", inputShape: p2.outputShape)
         return [c1, c2, p1, c3, c4, p2, flatten,
                 try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)]
@@ -53,7 +53,8 @@ struct SeedModel: Sendable {
     /// dense 128 relu, dense 10. PyTorch: 60,000 / 163 s.
     static let qiitaCNN1 = SeedModel(name: "qiita_cnn1 n=32", layers: {
         let c1 = try conv("c1", mnist, 32), c2 = try conv("c2", c1.outputShape, 64)
-        let pool = try MaxPooling2DLayer(name: "pool", inputShape: c2.outputShape, poolSize: PlaneSize(square: 2))
+        let pool = try Pooling2DLayer(name: "pool", inputShape: c2.outputShape,
+                                      kind: .max, poolSize: PlaneSize(square: 2))
         let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
         let hidden = try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 128, activation: .relu)
         return [c1, c2, pool, flatten, hidden,
@@ -73,7 +74,8 @@ struct SeedModel: Sendable {
             let project = try Conv2DLayer(name: "project", inputShape: dw.outputShape, filters: 8,
                                           kernelSize: PlaneSize(square: 1))
             let add = try AddLayer(name: "sum", inputShape: project.outputShape)
-            let pool = try MaxPooling2DLayer(name: "pool", inputShape: add.outputShape, poolSize: PlaneSize(square: 2))
+            let pool = try Pooling2DLayer(name: "pool", inputShape: add.outputShape,
+                                          kind: .max, poolSize: PlaneSize(square: 2))
             let flatten = FlattenLayer(name: "flatten", inputShape: pool.outputShape)
             return [stem, dw] + relu6 + [project, add, pool, flatten,
                                          try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 10)]

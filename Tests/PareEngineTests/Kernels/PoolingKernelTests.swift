@@ -49,8 +49,8 @@ private struct PoolingCase: CustomStringConvertible {
             let inputCount = chunkCount * testCase.channels * testCase.window.inputPlaneSize * LaneLayout.laneCount
             let outputCount = chunkCount * testCase.channels * testCase.window.outputPlaneSize * LaneLayout.laneCount
             let levels: [Float] = [-.infinity, -1, 0, 1, 2, 1, 0]
-            var ties = (0..<inputCount).map { _ in levels[Int(generator.next() % 7)] }
-            var smooth = randomFloats(inputCount, in: -1...1, generator: &generator)
+            let ties = (0..<inputCount).map { _ in levels[Int(generator.next() % 7)] }
+            let smooth = randomFloats(inputCount, in: -1...1, generator: &generator)
             var outputGradient = randomFloats(outputCount, in: -1...1, generator: &generator)
             let channels = testCase.channels, window = testCase.window
             func run(_ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void, count: Int) -> [Float] {
@@ -58,22 +58,17 @@ private struct PoolingCase: CustomStringConvertible {
                 outputGradient.withPointer { dy in result.withPointer { body(dy, $0) } }
                 return result
             }
-            ties.withPointer { x in
-                let forward = run({ _, y in maxPool2DForward(input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
-                let forwardReference = run({ _, y in maxPool2DForwardReference(input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
-                #expect(forward == forwardReference, "max forward differs: \(testCase)")
-                let backward = run({ dy, dx in maxPool2DBackward(input: x, outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
-                let backwardReference = run({ dy, dx in maxPool2DBackwardReference(input: x, outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
-                #expect(backward == backwardReference, "max backward differs: \(testCase)")
+            for kind in Pooling2DLayer.Kind.allCases {
+                var input = kind == .max ? ties : smooth
+                input.withPointer { x in
+                    let forward = run({ _, y in pool2DForward(kind, input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
+                    let forwardReference = run({ _, y in pool2DForwardReference(kind, input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
+                    #expect(forward == forwardReference, "\(kind) forward differs: \(testCase)")
+                    let backward = run({ dy, dx in pool2DBackward(kind, input: x, outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
+                    let backwardReference = run({ dy, dx in pool2DBackwardReference(kind, input: x, outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
+                    #expect(backward == backwardReference, "\(kind) backward differs: \(testCase)")
+                }
             }
-            smooth.withPointer { x in
-                let forward = run({ _, y in averagePool2DForward(input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
-                let forwardReference = run({ _, y in averagePool2DForwardReference(input: x, output: y, channels: channels, window: window, chunkCount: chunkCount) }, count: outputCount)
-                #expect(forward == forwardReference, "average forward differs: \(testCase)")
-            }
-            let backward = run({ dy, dx in averagePool2DBackward(outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
-            let backwardReference = run({ dy, dx in averagePool2DBackwardReference(outputGradient: dy, inputGradient: dx, channels: channels, window: window, chunkCount: chunkCount) }, count: inputCount)
-            #expect(backward == backwardReference, "average backward differs: \(testCase)")
         }
     }
 }

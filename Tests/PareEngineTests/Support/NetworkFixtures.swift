@@ -52,16 +52,13 @@ extension Network {
 
 /// A small CNN touching every executor path: conv, a batch-norm batch phase, same-padded average pooling,
 /// dropout, a shared-buffer flatten and two dense layers. Input 1x7x7, 3 classes.
-func smallConvolutionalLayers(activation: ActivationFunction = .tanh, pooling: String = "average") throws -> [any Layer] {
+func smallConvolutionalLayers(activation: ActivationFunction = .tanh, pooling: Pooling2DLayer.Kind = .average) throws -> [any Layer] {
     let input = SampleShape(channels: 1, height: 7, width: 7)
     let conv = try Conv2DLayer(name: "conv2d", inputShape: input, filters: 3, kernelSize: PlaneSize(square: 3),
                                activation: activation)                                                 // 3x5x5
     let norm = try BatchNormalizationLayer(name: "batch_normalization", inputShape: conv.outputShape)
-    let pool: any Layer = pooling == "average"
-        ? try AveragePooling2DLayer(name: "pool", inputShape: norm.outputShape, poolSize: PlaneSize(square: 2),
-                                    padding: .same)
-        : try MaxPooling2DLayer(name: "pool", inputShape: norm.outputShape, poolSize: PlaneSize(square: 2),
-                                padding: .same)                                                      // 3x3x3
+    let pool = try Pooling2DLayer(name: "pool", inputShape: norm.outputShape, kind: pooling,
+                                  poolSize: PlaneSize(square: 2), padding: .same)                     // 3x3x3
     let dropout = try DropoutLayer(name: "dropout", inputShape: pool.outputShape, rate: 0.25)
     let flatten = FlattenLayer(name: "flatten", inputShape: dropout.outputShape)                      // 27
     let hidden = try DenseLayer(name: "dense", inputShape: flatten.outputShape, units: 6, activation: activation)

@@ -1,13 +1,15 @@
-// Reference max and average pooling in the lane layout. Windows are clipped to the input: same-padded
+// Reference max and average pooling in the lane layout: plain loops, one window at a time, the two kinds side by
+// side in a switch per window (speed is not the point here). Windows are clipped to the input: same-padded
 // positions are skipped (max pooling pads with −∞ in TensorFlow; average pooling divides by the number of
 // real inputs, as Keras does).
 //
 // Legend: k = chunk, c = channel, oy/ox = output row/column, iy/ix = input row/column; `lanes` = 16.
 // Shapes: input `[chunkCount][C][H][W][16]`, output `[chunkCount][C][H'][W'][16]`.
 
-/// `output[k][c][oy][ox] = max over the window's real inputs`.
-func maxPool2DForwardReference(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, channels: Int,
-                               window: WindowGeometry, chunkCount: Int) {
+/// `output[k][c][oy][ox]` = the maximum (`.max`) or the mean (`.average`) of the window's real inputs.
+func pool2DForwardReference(_ kind: Pooling2DLayer.Kind, input: UnsafePointer<Float>,
+                            output: UnsafeMutablePointer<Float>, channels: Int, window: WindowGeometry,
+                            chunkCount: Int) {
     let lanes = LaneLayout.laneCount
     for k in 0..<chunkCount {
         for c in 0..<channels {
@@ -15,25 +17,38 @@ func maxPool2DForwardReference(input: UnsafePointer<Float>, output: UnsafeMutabl
             let y = output + (k * channels + c) * window.outputPlaneSize * lanes
             for oy in 0..<window.outputHeight {
                 for ox in 0..<window.outputWidth {
-                    var best = Lanes(repeating: -.infinity)
-                    for iy in window.inputRows(outputRow: oy) {
-                        for ix in window.inputColumns(outputColumn: ox) {
-                            let value = loadLanes(x + (iy * window.inputWidth + ix) * lanes)
-                            best.replace(with: value, where: value .> best)
+                    let rows = window.inputRows(outputRow: oy), columns = window.inputColumns(outputColumn: ox)
+                    var pooled: Lanes
+                    switch kind {
+                    case .max:
+                        pooled = Lanes(repeating: -.infinity)
+                        for iy in rows {
+                            for ix in columns {
+                                let value = loadLanes(x + (iy * window.inputWidth + ix) * lanes)
+                                pooled.replace(with: value, where: value .> pooled)
+                            }
                         }
+                    case .average:
+                        var sum = Lanes(repeating: 0)
+                        for iy in rows {
+                            for ix in columns {
+                                sum += loadLanes(x + (iy * window.inputWidth + ix) * lanes)
+                            }
+                        }
+                        pooled = sum / Float(rows.count * columns.count)
                     }
-                    storeLanes(best, to: y + (oy * window.outputWidth + ox) * lanes)
+                    storeLanes(pooled, to: y + (oy * window.outputWidth + ox) * lanes)
                 }
             }
         }
     }
 }
 
-/// Overwrites `inputGradient`: each output gradient goes to the *first* maximum of its window (row-major scan
-/// order), per lane; overlapping windows add up.
-func maxPool2DBackwardReference(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
-                                inputGradient: UnsafeMutablePointer<Float>, channels: Int,
-                                window: WindowGeometry, chunkCount: Int) {
+/// Overwrites `inputGradient`: each output gradient goes to the *first* maximum of its window per lane (`.max`)
+/// or evenly to the window's real inputs (`.average`, which does not read `input`); overlapping windows add up.
+func pool2DBackwardReference(_ kind: Pooling2DLayer.Kind, input: UnsafePointer<Float>,
+                             outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>,
+                             channels: Int, window: WindowGeometry, chunkCount: Int) {
     let lanes = LaneLayout.laneCount
     inputGradient.update(repeating: 0, count: chunkCount * channels * window.inputPlaneSize * lanes)
     for k in 0..<chunkCount {
@@ -43,68 +58,31 @@ func maxPool2DBackwardReference(input: UnsafePointer<Float>, outputGradient: Uns
             let dy = outputGradient + (k * channels + c) * window.outputPlaneSize * lanes
             for oy in 0..<window.outputHeight {
                 for ox in 0..<window.outputWidth {
-                    var best = Lanes(repeating: -.infinity)
-                    var bestPixel = SIMD16<Int32>(repeating: -1)
-                    for iy in window.inputRows(outputRow: oy) {
-                        for ix in window.inputColumns(outputColumn: ox) {
-                            let pixel = iy * window.inputWidth + ix
-                            let value = loadLanes(x + pixel * lanes)
-                            let isNewMaximum = value .> best
-                            best.replace(with: value, where: isNewMaximum)
-                            bestPixel.replace(with: Int32(pixel), where: isNewMaximum)
-                        }
-                    }
+                    let rows = window.inputRows(outputRow: oy), columns = window.inputColumns(outputColumn: ox)
                     let gradient = dy + (oy * window.outputWidth + ox) * lanes
-                    for lane in 0..<lanes where bestPixel[lane] >= 0 {
-                        dx[Int(bestPixel[lane]) * lanes + lane] += gradient[lane]
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// `output[k][c][oy][ox] = (Σ over the window's real inputs) / (their count)`.
-func averagePool2DForwardReference(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, channels: Int,
-                                   window: WindowGeometry, chunkCount: Int) {
-    let lanes = LaneLayout.laneCount
-    for k in 0..<chunkCount {
-        for c in 0..<channels {
-            let x = input + (k * channels + c) * window.inputPlaneSize * lanes
-            let y = output + (k * channels + c) * window.outputPlaneSize * lanes
-            for oy in 0..<window.outputHeight {
-                for ox in 0..<window.outputWidth {
-                    let rows = window.inputRows(outputRow: oy), columns = window.inputColumns(outputColumn: ox)
-                    var sum = Lanes(repeating: 0)
-                    for iy in rows {
-                        for ix in columns {
-                            sum += loadLanes(x + (iy * window.inputWidth + ix) * lanes)
+                    switch kind {
+                    case .max:
+                        var best = Lanes(repeating: -.infinity)
+                        var bestPixel = SIMD16<Int32>(repeating: -1)
+                        for iy in rows {
+                            for ix in columns {
+                                let pixel = iy * window.inputWidth + ix
+                                let value = loadLanes(x + pixel * lanes)
+                                let isNewMaximum = value .> best
+                                best.replace(with: value, where: isNewMaximum)
+                                bestPixel.replace(with: Int32(pixel), where: isNewMaximum)
+                            }
                         }
-                    }
-                    storeLanes(sum / Float(rows.count * columns.count), to: y + (oy * window.outputWidth + ox) * lanes)
-                }
-            }
-        }
-    }
-}
-
-/// Overwrites `inputGradient`: each real input of a window receives `outputGradient / count`; overlaps add up.
-func averagePool2DBackwardReference(outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>,
-                                    channels: Int, window: WindowGeometry, chunkCount: Int) {
-    let lanes = LaneLayout.laneCount
-    inputGradient.update(repeating: 0, count: chunkCount * channels * window.inputPlaneSize * lanes)
-    for k in 0..<chunkCount {
-        for c in 0..<channels {
-            let dx = inputGradient + (k * channels + c) * window.inputPlaneSize * lanes
-            let dy = outputGradient + (k * channels + c) * window.outputPlaneSize * lanes
-            for oy in 0..<window.outputHeight {
-                for ox in 0..<window.outputWidth {
-                    let rows = window.inputRows(outputRow: oy), columns = window.inputColumns(outputColumn: ox)
-                    let share = loadLanes(dy + (oy * window.outputWidth + ox) * lanes) / Float(rows.count * columns.count)
-                    for iy in rows {
-                        for ix in columns {
-                            let target = dx + (iy * window.inputWidth + ix) * lanes
-                            storeLanes(loadLanes(target) + share, to: target)
+                        for lane in 0..<lanes where bestPixel[lane] >= 0 {
+                            dx[Int(bestPixel[lane]) * lanes + lane] += gradient[lane]
+                        }
+                    case .average:
+                        let share = loadLanes(gradient) / Float(rows.count * columns.count)
+                        for iy in rows {
+                            for ix in columns {
+                                let target = dx + (iy * window.inputWidth + ix) * lanes
+                                storeLanes(loadLanes(target) + share, to: target)
+                            }
                         }
                     }
                 }
