@@ -12,15 +12,16 @@ final class ProgressLine: @unchecked Sendable {
 
     init(console: Console) { self.console = console }
 
-    /// Redraws the line with `text` unless the last redraw was under 0.1 s ago (`force` draws anyway).
-    func update(_ text: String, force: Bool = false) {
+    /// Redraws the line with `text` unless the last redraw was under 0.1 s ago (`force` draws anyway). `text` is
+    /// only built when the line is drawn, so a per-batch call costs no string formatting (and no allocation).
+    func update(_ text: @autoclosure () -> String, force: Bool = false) {
         guard console.isTerminal else { return }
         lock.withLock {
             let now = ContinuousClock.now
             guard force || now - lastDraw >= .milliseconds(100) else { return }
             lastDraw = now
             visible = true
-            console.writeError("\r\u{1B}[2K" + text)
+            console.writeError("\r\u{1B}[2K" + text())
         }
     }
 

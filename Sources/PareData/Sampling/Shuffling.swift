@@ -12,6 +12,7 @@ public enum Shuffling {
     /// high 64 bits unless its low 64 bits are below `2^64 mod upperBound`, in which case draw again. The
     /// rejection makes every result exactly equally likely; it happens with probability below
     /// `upperBound / 2^64`.
+    @inlinable
     public static func uniformIndex(below upperBound: Int, using generator: inout some RandomNumberGenerator) -> Int {
         precondition(upperBound > 0, "uniformIndex needs a positive bound, got \(upperBound)")
         let bound = UInt64(upperBound)
@@ -24,14 +25,22 @@ public enum Shuffling {
 
     /// Shuffles `elements` in place with the Fisher–Yates algorithm (Knuth's Algorithm P): for `i` from
     /// `count - 1` down to 1, swap element `i` with element `uniformIndex(below: i + 1)`.
+    ///
+    /// Inlinable and swapping through a buffer pointer: unspecialised, `Array.swapAt` goes through the array's
+    /// `_modify` accessor, whose coroutine frame costs two heap allocations per swap (measured: ~110,000 per
+    /// epoch of 54,000 indices).
+    @inlinable
     public static func shuffle<Element>(_ elements: inout [Element], using generator: inout some RandomNumberGenerator) {
         guard elements.count > 1 else { return }
-        for last in stride(from: elements.count - 1, to: 0, by: -1) {
-            elements.swapAt(last, uniformIndex(below: last + 1, using: &generator))
+        elements.withUnsafeMutableBufferPointer { buffer in
+            for last in stride(from: buffer.count - 1, to: 0, by: -1) {
+                buffer.swapAt(last, uniformIndex(below: last + 1, using: &generator))
+            }
         }
     }
 
     /// A shuffled copy of `elements` (see `shuffle(_:using:)`).
+    @inlinable
     public static func shuffled<Element>(_ elements: [Element], using generator: inout some RandomNumberGenerator) -> [Element] {
         var copy = elements
         shuffle(&copy, using: &generator)
