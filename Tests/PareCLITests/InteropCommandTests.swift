@@ -65,7 +65,7 @@ import PareTestSupport
         let graph = pare("export", Self.fixture("keras3/every_layer.json"), "--weights", "w.safetensors", "--to", "keras")
         #expect(graph.status == 1)
         #expect(graph.error == "\(Self.fixture("keras3/every_layer.json")): error: export of graph models (named inputs, add) is not "
-                + "supported yet: Pare's engine does not train them, so there are no weights to export\n")
+                + "supported yet: the scripts rebuild sequential models only\n")
         let missing = pare("export", Repository.model("qiita_cnn2"), "--weights", "/nonexistent.safetensors", "--to", "pytorch")
         #expect(missing.status == 1)
         #expect(missing.error == "/nonexistent.safetensors: error: cannot read the file\n")

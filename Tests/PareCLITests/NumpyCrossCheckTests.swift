@@ -28,7 +28,9 @@ import PareTraining
     // Each model exercises layouts a mix-up would break: the Flatten of a multi-channel image (Keras flattens
     // channels-last, the engine channels-first), 'same' padding whose odd row goes at the bottom (28 → 14 with
     // a 5x5 window and stride 2 pads 1 above and 2 below), BatchNormalization on images and on a flattened
-    // image, global pooling, bias-free convolutions, and a vector input.
+    // image, global pooling, bias-free convolutions, a vector input, and depthwise convolutions (multiplier 2:
+    // output channel c·m + j; 14 → 7 'same' with stride 2 pads 0 above, 1 below) after an asymmetric zero
+    // padding, with capped ReLUs before a Flatten.
     @Test(.enabled(if: numpyProblem == nil, "python3 with numpy is not available"), arguments: [
         "input 28x28x1\nconv2d 4 3 relu\nmaxpool2d 2\nflatten\ndense 10 softmax\n",
         """
@@ -48,6 +50,19 @@ import PareTraining
         """,
         "input 28x28x1\nconv2d 8 3 relu\nglobalavgpool2d\ndense 10 softmax\n",
         "input 784\ndense 32 sigmoid\ndense 10\n",
+        """
+        input 28x28x1
+        conv2d 8 3 stride=2 bias=false
+        batchnorm
+        relu max=6
+        zeropad2d top=0 bottom=1 left=0 right=1
+        depthwiseconv2d 3 stride=2 padding=same multiplier=2 relu
+        depthwiseconv2d 3 bias=false
+        relu max=3
+        flatten
+        dense 10 softmax
+
+        """,
     ])
     func numpyForwardPassAgreesWithPare(model: String) throws {
         let folder = temporaryFolder("pare-numpy")

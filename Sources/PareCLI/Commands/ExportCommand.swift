@@ -17,7 +17,7 @@ enum ExportCommand: Command {
     names and layouts; PyTorch's are converted as they load) and the test set's IDX files, and prints the test
     accuracy; its defaults are the weights file (found relative to the script) and the data set's folder, and
     --weights, --data and --limit override them. The weights must belong to the model: they are checked first.
-    Sequential models only for now: Pare's engine does not train graph models yet, so they have no weights.
+    Sequential models only for now (every layer kind but add); graph models are refused.
     """
     static let options: [OptionSpec] = [
         ModelLoader.setOption,

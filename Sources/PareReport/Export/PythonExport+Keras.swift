@@ -51,17 +51,28 @@ extension PythonExport {
         func activation(_ activation: Activation) -> [String] {
             activation == .linear ? [] : ["activation=\(PythonLiteral.string(activation.rawValue))"]
         }
+        func window(_ kernelSize: Size2, _ strides: Size2, _ padding: Padding) -> [String] {
+            [size(kernelSize)] + (strides == Size2(square: 1) ? [] : ["strides=\(size(strides))"])
+                + (padding == .valid ? [] : ["padding=\(PythonLiteral.string(padding.rawValue))"])
+        }
         let className = kind.kerasClassName
         switch kind {
         case .dense(let dense):
             return ((className, ["\(dense.units)"] + activation(dense.activation) + (dense.useBias ? [] : ["use_bias=False"])),
                     dense.useBias ? ["kernel", "bias"] : ["kernel"])
         case .conv2D(let conv):
-            var arguments = ["\(conv.filters)", size(conv.kernelSize)]
-            if conv.strides != Size2(square: 1) { arguments.append("strides=\(size(conv.strides))") }
-            if conv.padding != .valid { arguments.append("padding=\(PythonLiteral.string(conv.padding.rawValue))") }
-            arguments += activation(conv.activation) + (conv.useBias ? [] : ["use_bias=False"])
-            return ((className, arguments), conv.useBias ? ["kernel", "bias"] : ["kernel"])
+            return ((className, ["\(conv.filters)"] + window(conv.kernelSize, conv.strides, conv.padding)
+                        + activation(conv.activation) + (conv.useBias ? [] : ["use_bias=False"])),
+                    conv.useBias ? ["kernel", "bias"] : ["kernel"])
+        case .depthwiseConv2D(let depthwise):
+            let multiplier = depthwise.depthMultiplier == 1 ? [] : ["depth_multiplier=\(depthwise.depthMultiplier)"]
+            return ((className, window(depthwise.kernelSize, depthwise.strides, depthwise.padding) + multiplier
+                        + activation(depthwise.activation) + (depthwise.useBias ? [] : ["use_bias=False"])),
+                    depthwise.useBias ? ["kernel", "bias"] : ["kernel"])
+        case .zeroPadding2D(let pad):
+            return ((className, ["((\(pad.top), \(pad.bottom)), (\(pad.left), \(pad.right)))"]), [])
+        case .reLU(let relu):
+            return ((className, relu.maxValue.map { ["max_value=\(PythonLiteral.number($0))"] } ?? []), [])
         case .maxPooling2D(let pool), .averagePooling2D(let pool):
             var arguments = [size(pool.poolSize)]
             if let strides = pool.strides { arguments.append("strides=\(size(strides))") }
@@ -79,7 +90,7 @@ extension PythonExport {
             return ((className, [PythonLiteral.string(function.rawValue)]), [])
         case .globalAveragePooling2D, .flatten:
             return ((className, []), [])
-        case .depthwiseConv2D, .zeroPadding2D, .reLU, .add:
+        case .add:
             preconditionFailure("render() refuses \(className) before generating code")
         }
     }

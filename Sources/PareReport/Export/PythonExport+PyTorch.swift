@@ -13,6 +13,27 @@ extension PythonExport {
         var loads: [String] = []
         var helpers: Set<TorchHelper> = []
         let flattened = flattenedImages
+        /// Adds an nn.Conv2d (grouped for a depthwise convolution) with Keras's `padding`, its loader and its fused
+        /// activation. Symmetric padding becomes the module's `padding=`; asymmetric amounts (an odd 'same' row or
+        /// column goes at the bottom/right) an `nn.ZeroPad2d` module before it.
+        func addConvolution(_ layer: LayerAnalysis, outputChannels: Int, kernelSize: Size2, strides: Size2, padding: Padding,
+                            groups: Int, useBias: Bool, activation: Activation, helper: TorchHelper) {
+            let input = layer.inputShape
+            let pads = Self.samePadding(padding, input: input, window: kernelSize, strides: strides)
+            var arguments = "\(input.channels), \(outputChannels), kernel_size=\(PythonLiteral.tuple([kernelSize.height, kernelSize.width]))"
+            if strides != Size2(square: 1) { arguments += ", stride=\(PythonLiteral.tuple([strides.height, strides.width]))" }
+            if pads.isSymmetric, pads.top + pads.left > 0 {
+                arguments += ", padding=\(PythonLiteral.tuple([pads.top, pads.left]))"
+            } else if !pads.isSymmetric {
+                modules.add("\(layer.name)_pad", "nn.ZeroPad2d(\(pads.torchTuple))")
+            }
+            if groups != 1 { arguments += ", groups=\(groups)" }
+            if !useBias { arguments += ", bias=False" }
+            let module = modules.add(layer.name, "nn.Conv2d(\(arguments))")
+            loads.append("\(helper.functionName)(model.get_submodule(\(PythonLiteral.string(module))), tensors, \(PythonLiteral.string(layer.name)))")
+            helpers.insert(helper)
+            modules.addActivation(activation, after: layer.name)
+        }
         for layer in analysis.layers {
             let input = layer.inputShape
             let name = layer.name
@@ -24,19 +45,19 @@ extension PythonExport {
                 helpers.insert(.linear)
                 modules.addActivation(dense.activation, after: name)
             case .conv2D(let conv):
-                let pads = Self.samePadding(conv.padding, input: input, window: conv.kernelSize, strides: conv.strides)
-                var arguments = "\(input.channels), \(conv.filters), kernel_size=\(PythonLiteral.tuple([conv.kernelSize.height, conv.kernelSize.width]))"
-                if conv.strides != Size2(square: 1) { arguments += ", stride=\(PythonLiteral.tuple([conv.strides.height, conv.strides.width]))" }
-                if pads.isSymmetric, pads.top + pads.left > 0 {
-                    arguments += ", padding=\(PythonLiteral.tuple([pads.top, pads.left]))"
-                } else if !pads.isSymmetric {
-                    modules.add("\(name)_pad", "nn.ZeroPad2d(\(pads.torchTuple))")
-                }
-                if !conv.useBias { arguments += ", bias=False" }
-                let module = modules.add(name, "nn.Conv2d(\(arguments))")
-                loads.append("set_conv2d(model.get_submodule(\(PythonLiteral.string(module))), tensors, \(PythonLiteral.string(name)))")
-                helpers.insert(.conv2D)
-                modules.addActivation(conv.activation, after: name)
+                addConvolution(layer, outputChannels: conv.filters, kernelSize: conv.kernelSize, strides: conv.strides,
+                               padding: conv.padding, groups: 1, useBias: conv.useBias, activation: conv.activation,
+                               helper: .conv2D)
+            case .depthwiseConv2D(let depthwise):
+                // One group per input channel with `depthMultiplier` filters each: output channel c·m + j, as in Keras.
+                addConvolution(layer, outputChannels: input.channels * depthwise.depthMultiplier, kernelSize: depthwise.kernelSize,
+                               strides: depthwise.strides, padding: depthwise.padding, groups: input.channels,
+                               useBias: depthwise.useBias, activation: depthwise.activation, helper: .depthwiseConv2D)
+            case .zeroPadding2D(let pad):
+                let pads = SidePadding(top: pad.top, bottom: pad.bottom, left: pad.left, right: pad.right)
+                modules.add(name, "nn.ZeroPad2d(\(pads.torchTuple))")
+            case .reLU(let relu):
+                modules.add(name, Self.torchReLU(maxValue: relu.maxValue))
             case .maxPooling2D(let pool):
                 let pads = Self.samePadding(pool.padding, input: input, window: pool.poolSize, strides: pool.effectiveStrides)
                 if !pads.isZero {
@@ -67,7 +88,7 @@ extension PythonExport {
                 modules.add(name, Self.torchModule(function) ?? "nn.Identity()")
             case .flatten:
                 modules.add(name, "nn.Flatten()")
-            case .depthwiseConv2D, .zeroPadding2D, .reLU, .add:
+            case .add:
                 preconditionFailure("render() refuses \(layer.spec.kind.kerasClassName) before generating code")
             }
         }
@@ -102,6 +123,16 @@ extension PythonExport {
                                                             framework: ["import torch", "from torch import nn"]),
                              definitions: (helperCode + [build, load]).joined(separator: "\n\n\n"),
                              main: mainFunction(evaluation: evaluation))
+    }
+
+    /// The module of a ReLU layer: `nn.ReLU()`, `nn.ReLU6()` for a cap of 6, `nn.Hardtanh(0.0, cap)` for another cap
+    /// (the same `min(max(x, 0), cap)`).
+    private static func torchReLU(maxValue: Double?) -> String {
+        switch maxValue {
+        case nil: "nn.ReLU()"
+        case 6: "nn.ReLU6()"
+        case let cap?: "nn.Hardtanh(0.0, \(PythonLiteral.number(cap)))"
+        }
     }
 
     /// The module applying `activation`, or `nil` for linear.
@@ -179,7 +210,18 @@ private struct TorchModules {
 
 /// Python helpers a PyTorch script includes when its model needs them, in this order.
 private enum TorchHelper: CaseIterable {
-    case linear, conv2D, batchNormalization, samePaddedAveragePool
+    case linear, conv2D, depthwiseConv2D, batchNormalization, samePaddedAveragePool
+
+    /// The Python function or class the helper defines.
+    var functionName: String {
+        switch self {
+        case .linear: "set_linear"
+        case .conv2D: "set_conv2d"
+        case .depthwiseConv2D: "set_depthwise_conv2d"
+        case .batchNormalization: "set_batchnorm"
+        case .samePaddedAveragePool: "SamePaddedAvgPool2d"
+        }
+    }
 
     var code: String {
         switch self {
@@ -206,6 +248,19 @@ private enum TorchHelper: CaseIterable {
                     height, width = conv.kernel_size
                     kernel = take(tensors, name + "/kernel", [height, width, conv.in_channels, conv.out_channels])
                     conv.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel.transpose(3, 2, 0, 1))))
+                    if conv.bias is not None:
+                        conv.bias.copy_(torch.from_numpy(take(tensors, name + "/bias", [conv.out_channels])))
+                """#
+        case .depthwiseConv2D:
+            return #"""
+                def set_depthwise_conv2d(conv, tensors, name):
+                    """Loads a Keras DepthwiseConv2D kernel [kh, kw, in, multiplier] and bias into an nn.Conv2d with
+                    groups=in (weight [in * multiplier, 1, kh, kw]; output channel c * multiplier + j in both)."""
+                    height, width = conv.kernel_size
+                    multiplier = conv.out_channels // conv.in_channels
+                    kernel = take(tensors, name + "/kernel", [height, width, conv.in_channels, multiplier])
+                    kernel = kernel.transpose(2, 3, 0, 1).reshape(conv.out_channels, 1, height, width)
+                    conv.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel)))
                     if conv.bias is not None:
                         conv.bias.copy_(torch.from_numpy(take(tensors, name + "/bias", [conv.out_channels])))
                 """#

@@ -11,9 +11,10 @@ import PareModel
 ///                               dataFolder: "/data/mnist", datasetName: "mnist", source: "model.pare").render()
 /// ```
 ///
-/// The script needs numpy and its framework only (no `safetensors` package). Sequential models of the layers
-/// Pare's engine trains (Dense, Conv2D, pooling, global average pooling, BatchNormalization, Dropout,
-/// Activation, Flatten) are supported; graph models and the layers only they use are refused with `ExportError`.
+/// The script needs numpy and its framework only (no `safetensors` package). Sequential models of every layer
+/// kind but Add are supported (Dense, Conv2D, DepthwiseConv2D, pooling, global average pooling,
+/// BatchNormalization, Dropout, Activation, ReLU, Flatten, ZeroPadding2D); graph models (named inputs, Add) are
+/// refused with `ExportError`.
 public struct PythonExport: Hashable, Sendable {
     /// The model.
     public var analysis: ModelAnalysis
@@ -44,15 +45,15 @@ public struct PythonExport: Hashable, Sendable {
 
     /// The script's text.
     ///
-    /// - Throws: `ExportError` for a graph model or a layer the engine does not train.
+    /// - Throws: `ExportError` for a graph model or an Add layer.
     public func render() throws(ExportError) -> String {
         guard !analysis.spec.isGraph else { throw .graphModel }
         for layer in analysis.layers {
             switch layer.spec.kind {
-            case .depthwiseConv2D, .zeroPadding2D, .reLU, .add:
+            case .add:
                 throw .unsupportedLayer(name: layer.name, className: layer.spec.kind.kerasClassName)
-            case .dense, .conv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D, .batchNormalization,
-                 .dropout, .activation, .flatten:
+            case .dense, .conv2D, .depthwiseConv2D, .maxPooling2D, .averagePooling2D, .globalAveragePooling2D,
+                 .batchNormalization, .dropout, .activation, .reLU, .flatten, .zeroPadding2D:
                 break
             }
         }
@@ -80,7 +81,7 @@ public struct PythonExport: Hashable, Sendable {
             : """
             PyTorch needs them converted: Dense kernels [in, out] become Linear weights [out, in],
             Conv2D kernels HWIO become OIHW, and the first Linear after a Flatten of an image has its input
-            rows reordered from Keras's channels-last flatten order (y, x, c) to PyTorch's (c, y, x).
+            rows reordered from Keras's channels-last flatten order (y, x, c) to PyTorch's (c, y, x).\(depthwiseConversion)
             """
         let description = analysis.spec.pareText.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
         return """
@@ -98,6 +99,12 @@ public struct PythonExport: Hashable, Sendable {
             \(description)
             \"\"\"
             """
+    }
+
+    /// The header's sentence on depthwise kernels, when the model has any (so other headers stay as they were).
+    private var depthwiseConversion: String {
+        guard analysis.layers.contains(where: { if case .depthwiseConv2D = $0.spec.kind { true } else { false } }) else { return "" }
+        return "\nDepthwiseConv2D kernels [kh, kw, in, multiplier] become grouped Conv2d weights [in * multiplier, 1, kh, kw]."
     }
 
     /// Defaults: the weights, the test set, the input shape.

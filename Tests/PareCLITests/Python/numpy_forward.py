@@ -8,8 +8,8 @@ computes them, and prints one line per image: the predicted class, then the outp
 its softmax (Pare's engine outputs those logits; the argmax is the same).
 
 Usage: python3 numpy_forward.py WEIGHTS.safetensors DATA_DIR COUNT
-Needs numpy only. Supports the layers Pare's engine trains: conv2d, maxpool2d, avgpool2d, globalavgpool2d,
-batchnorm, dropout, activation, flatten, dense.
+Needs numpy only. Supports the layers of sequential models: conv2d, depthwiseconv2d, maxpool2d, avgpool2d,
+globalavgpool2d, batchnorm, dropout, activation, relu (with max=), zeropad2d, flatten, dense.
 """
 import gzip
 import json
@@ -21,7 +21,8 @@ import numpy as np
 
 PREFIXES = {"conv2d": "conv2d", "dense": "dense", "maxpool2d": "max_pooling2d", "avgpool2d": "average_pooling2d",
             "globalavgpool2d": "global_average_pooling2d", "batchnorm": "batch_normalization", "dropout": "dropout",
-            "activation": "activation", "flatten": "flatten"}
+            "activation": "activation", "flatten": "flatten", "depthwiseconv2d": "depthwise_conv2d",
+            "zeropad2d": "zero_padding2d", "relu": "re_lu"}
 ACTIVATIONS = {"linear", "relu", "sigmoid", "tanh", "softmax"}
 
 
@@ -125,6 +126,27 @@ def forward(x, layers, tensors):
             if name + "/bias" in tensors:
                 out = out + tensors[name + "/bias"]
             x = activate(out, activation)
+        elif keyword == "depthwiseconv2d":
+            kernel = tensors[name + "/kernel"]  # [kh, kw, C, multiplier]; output channel c * multiplier + j
+            strides = size2(options.get("stride", "1"))
+            out = None
+            for ky, kx, view in windows(x, kernel.shape[:2], strides, options.get("padding", "valid"), 0):
+                term = view[..., :, None] * kernel[ky, kx]
+                out = term if out is None else out + term
+            out = out.reshape(out.shape[:3] + (-1,))
+            if name + "/bias" in tensors:
+                out = out + tensors[name + "/bias"]
+            x = activate(out, activation)
+        elif keyword == "zeropad2d":
+            if positional:
+                top = bottom = left = right = int(positional[0])
+            else:
+                top, bottom, left, right = (int(options[side]) for side in ("top", "bottom", "left", "right"))
+            x = np.pad(x, ((0, 0), (top, bottom), (left, right), (0, 0)))
+        elif keyword == "relu":
+            x = np.maximum(x, np.float32(0))
+            if "max" in options:
+                x = np.minimum(x, np.float32(float(options["max"])))
         elif keyword in ("maxpool2d", "avgpool2d"):
             window = size2(positional[0])
             strides = size2(options.get("stride", positional[0]))
