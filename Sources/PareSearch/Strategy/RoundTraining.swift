@@ -10,3 +10,15 @@ protocol RoundTraining: Sendable {
     /// in this process and starting none after `deadline`; returns how many this process trained.
     func train(_ requests: [TrainingRequest], limit: Int?, deadline: ContinuousClock.Instant?) throws -> Int
 }
+
+/// The trainer a runner uses: a `StudyWorker` sharing the study folder when `worker` is given, else a
+/// `RoundExecutor` training alone.
+func makeRoundTraining(evaluator: any CandidateEvaluator, journal: Journal, jobs: Int, worker: WorkerSettings?,
+                       cancellation: Cancellation, observer: @escaping @Sendable (SearchEvent) -> Void) -> any RoundTraining {
+    if let worker {
+        return StudyWorker(evaluator: evaluator, journal: journal, jobs: jobs, settings: worker,
+                           cancellation: cancellation, observer: observer)
+    }
+    return RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
+                         observer: observer)
+}

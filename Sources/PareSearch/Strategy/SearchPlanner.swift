@@ -60,13 +60,14 @@ public struct SearchPlanner: Sendable {
 
     /// The next round, given everything finished so far.
     public func plan(_ results: SearchResults) -> Plan {
-        let best = self.best(results)
+        let judged = judgedCandidates(results)
+        let best = self.best(judged)
         let bestSize = best?.size(settings.measure)
         func smallerThanBest(_ candidate: Candidate) -> Bool { bestSize.map { candidate.size(settings.measure) < $0 } ?? true }
 
         // 1. Reseed undecided candidates that could still matter.
         var reseeds: [TrainingRequest] = []
-        for candidate in allKnownCandidates(results) where results.judge(candidate, settings).verdict == .needsSeeds {
+        for (candidate, judgement) in judged where judgement.verdict == .needsSeeds {
             guard bestSize.map({ candidate.size(settings.measure) <= $0 }) ?? true else { continue }
             reseeds.append(request(candidate, seedIndex: results.outcomes(of: candidate).count))
         }
@@ -84,7 +85,7 @@ public struct SearchPlanner: Sendable {
         guard let best else { return .finished(best: nil) }
 
         // 3. Every one-layer narrowing of each family's smallest pass that could beat the best.
-        let narrowings = familyLeaders(results).flatMap(self.narrowings(of:)).filter(smallerThanBest)
+        let narrowings = familyLeaders(judged).flatMap(self.narrowings(of:)).filter(smallerThanBest)
         let untried = narrowings.filter { results.judge($0, settings).verdict == .unknown }
         if !untried.isEmpty { return .train(sorted(deduplicated(untried.map { request($0, seedIndex: 0) })), .refine) }
 
@@ -98,8 +99,17 @@ public struct SearchPlanner: Sendable {
 
     /// The smallest passing candidate (ties: higher mean accuracy, then text), among every candidate trained.
     public func best(_ results: SearchResults) -> Candidate? {
-        allKnownCandidates(results)
-            .map { ($0, results.judge($0, settings)) }
+        best(judgedCandidates(results))
+    }
+
+    /// Every trained candidate with its judgement, in `allKnownCandidates` order.
+    private func judgedCandidates(_ results: SearchResults) -> [(candidate: Candidate, judgement: Judgement)] {
+        allKnownCandidates(results).map { ($0, results.judge($0, settings)) }
+    }
+
+    /// The smallest passing candidate among `judged` (see `best(_:)`).
+    private func best(_ judged: [(candidate: Candidate, judgement: Judgement)]) -> Candidate? {
+        judged
             .filter { $0.1.verdict == .pass }
             .min { lhs, rhs in
                 (lhs.0.size(settings.measure), -lhs.1.meanAccuracy, lhs.0.pareText)
@@ -108,9 +118,9 @@ public struct SearchPlanner: Sendable {
     }
 
     /// Each family's smallest passing candidate (refinements included), smallest family first.
-    func familyLeaders(_ results: SearchResults) -> [Candidate] {
+    private func familyLeaders(_ judged: [(candidate: Candidate, judgement: Judgement)]) -> [Candidate] {
         var leaders: [[SearchMove]: (candidate: Candidate, size: Int)] = [:]
-        for candidate in allKnownCandidates(results) where results.judge(candidate, settings).verdict == .pass {
+        for (candidate, judgement) in judged where judgement.verdict == .pass {
             let size = candidate.size(settings.measure)
             if let leader = leaders[candidate.moves], leader.size <= size { continue }
             leaders[candidate.moves] = (candidate, size)

@@ -25,13 +25,8 @@ public final class SearchRunner: Sendable {
                 budget: SearchBudget = SearchBudget(), cancellation: Cancellation = Cancellation(),
                 observer: @escaping @Sendable (SearchEvent) -> Void = { _ in }, worker: WorkerSettings? = nil) {
         self.planner = planner
-        if let worker {
-            trainer = StudyWorker(evaluator: evaluator, journal: journal, jobs: jobs, settings: worker,
-                                  cancellation: cancellation, observer: observer)
-        } else {
-            trainer = RoundExecutor(evaluator: evaluator, journal: journal, jobs: jobs, cancellation: cancellation,
-                                    observer: observer)
-        }
+        trainer = makeRoundTraining(evaluator: evaluator, journal: journal, jobs: jobs, worker: worker,
+                                    cancellation: cancellation, observer: observer)
         self.journal = journal
         self.budget = budget
         self.cancellation = cancellation
