@@ -1,5 +1,7 @@
 // Why a training could not start or run.
 
+import PareModel
+
 /// A training that cannot be set up or run, as one line.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// `--freeze` names a layer the model does not have.
@@ -19,7 +21,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownLayer(let name, let suggestion):
-            "no layer named '\(name)' to freeze" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "no layer named '\(name)' to freeze" + Suggestion.hint(suggestion)
         case .engine(let message):
             "the engine cannot build this model: \(message)"
         case .inputMismatch(let model, let data, let dataset):

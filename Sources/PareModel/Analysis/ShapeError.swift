@@ -52,7 +52,7 @@ public struct ShapeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateName:
             "duplicate layer name '\(layerName)'"
         case .unknownInput(let name, let suggestion):
-            "\(layerName) takes input '\(name)', which is no layer of the model" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+            "\(layerName) takes input '\(name)', which is no layer of the model" + Suggestion.hint(suggestion)
         case .inputDefinedLater(let name):
             "\(layerName) takes input '\(name)', which is defined after it; layers must follow their inputs"
         case .inputsDiffer(let shapes):
